@@ -1,0 +1,6 @@
+// Every subcommand lives in its own file and registers itself on the program here.
+import type { Command } from 'commander';
+
+export function registerCommands(program: Command): void {
+  void program;
+}

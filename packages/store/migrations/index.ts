@@ -1,0 +1,7 @@
+// The ordered list of migrations. Appending is the only change this file ever gets.
+import type { Migration } from 'kysely';
+import * as foundation from './2026-11-24T0900-foundation.ts';
+
+export const migrations: Record<string, Migration> = {
+  '2026-11-24T0900-foundation': foundation,
+};

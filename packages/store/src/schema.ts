@@ -1,0 +1,167 @@
+// Row types of the tables created by the migrations, for Kysely's type checking. BIGINT and NUMERIC
+// come back as strings, DATE as 'YYYY-MM-DD' (see type-parsers.ts).
+import type { ColumnType, Generated } from 'kysely';
+
+type Id = ColumnType<string, string | number | undefined, string | number>;
+type Ref = string | null;
+type Numeric = ColumnType<string | null, string | number | null | undefined, string | number | null>;
+type Timestamp = ColumnType<string, string | undefined, string>;
+
+export interface Database {
+  settings: { key: string; value: unknown };
+  org_units: { id: Id; external_id: string; name: string; parent_id: Ref; type: string };
+  people: {
+    id: Id;
+    external_id: string;
+    name: string;
+    email: string | null;
+    title: string | null;
+    hire_date: string | null;
+    term_date: string | null;
+    currency: string;
+  };
+  person_history: {
+    id: Generated<string>;
+    person_id: string;
+    valid_from: string;
+    valid_to: string | null;
+    manager_id: Ref;
+    org_unit_id: Ref;
+    job_role: string;
+  };
+  products: {
+    id: Id;
+    external_id: string;
+    name: string;
+    family: string | null;
+    list_price: Numeric;
+    currency: string;
+  };
+  accounts: {
+    id: Id;
+    external_id: string;
+    name: string;
+    parent_id: Ref;
+    industry: string | null;
+    segment: string | null;
+    country: string | null;
+    region: string | null;
+    city: string | null;
+    employees: number | null;
+    annual_revenue: Numeric;
+    potential: Numeric;
+  };
+  territories: {
+    id: Id;
+    external_id: string;
+    name: string;
+    parent_id: Ref;
+    type: string;
+    product_family: string | null;
+    valid_from: ColumnType<string, string | undefined, string>;
+    valid_to: string | null;
+  };
+  territory_owners: {
+    id: Generated<string>;
+    territory_id: string;
+    person_id: Ref;
+    tbh_label: string | null;
+    valid_from: string;
+    valid_to: string | null;
+  };
+  territory_assignments: {
+    id: Generated<string>;
+    account_id: string;
+    territory_id: string;
+    valid_from: string;
+    valid_to: string | null;
+    source: string;
+  };
+  opportunities: {
+    id: Id;
+    external_id: string;
+    name: string | null;
+    account_id: Ref;
+    owner_id: Ref;
+    product_id: Ref;
+    stage: string | null;
+    status: string;
+    probability: Numeric;
+    forecast_category: string | null;
+    amount: Numeric;
+    currency: string;
+    created_date: string | null;
+    close_date: string | null;
+    type: string | null;
+    partner: string | null;
+  };
+  opportunity_snapshots: {
+    opportunity_id: string;
+    snapshot_date: string;
+    account_id: Ref;
+    owner_id: Ref;
+    stage: string | null;
+    status: string;
+    probability: Numeric;
+    forecast_category: string | null;
+    amount: Numeric;
+    currency: string;
+    close_date: string | null;
+  };
+  opportunity_splits: { opportunity_id: string; person_id: string; percent: string; type: string };
+  transactions: {
+    id: Id;
+    external_id: string;
+    type: string;
+    date: string;
+    amount: ColumnType<string, string | number, string | number>;
+    currency: string;
+    account_id: Ref;
+    opportunity_id: Ref;
+    product_id: Ref;
+    owner_id: Ref;
+    contract_months: number | null;
+    cancels_id: Ref;
+  };
+  fx_rates: { from_currency: string; to_currency: string; date: string; rate: string };
+  quotas: {
+    id: Generated<string>;
+    person_id: Ref;
+    territory_id: Ref;
+    measure: string;
+    period: string;
+    period_start: string;
+    period_end: string;
+    amount: string;
+    currency: string;
+    valid_from: ColumnType<string, string | undefined, string>;
+    valid_to: string | null;
+  };
+  users: {
+    id: Generated<string>;
+    email: string;
+    password_hash: string;
+    role: string;
+    person_id: Ref;
+    created_at: Timestamp;
+    disabled_at: string | null;
+  };
+  sessions: {
+    token_hash: string;
+    user_id: string;
+    csrf_token: string;
+    created_at: Timestamp;
+    expires_at: string;
+    ended_at: string | null;
+  };
+  audit_log: {
+    id: Generated<string>;
+    at: Timestamp;
+    actor: string;
+    action: string;
+    entity: string;
+    entity_id: string | null;
+    before: unknown;
+    after: unknown;
+  };
+}

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// ATTAIN_TEST_REPORT names a JSON report file: .ci/run adds up passed/failed over its runs from it.
+const report = process.env.ATTAIN_TEST_REPORT;
+
+export default defineConfig({
+  test: {
+    include: ['packages/*/src/**/*.test.ts', 'bench/src/**/*.test.ts', 'test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+    pool: 'forks',
+    reporters: report ? ['default', ['json', { outputFile: report }]] : ['default'],
+  },
+});
