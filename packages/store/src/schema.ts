@@ -6,10 +6,12 @@ type Id = ColumnType<string, string | number | undefined, string | number>;
 type Ref = string | null;
 type Numeric = ColumnType<string | null, string | number | null | undefined, string | number | null>;
 type Timestamp = ColumnType<string, string | undefined, string>;
+/** A column with a default: optional on insert. */
+type Defaulted = ColumnType<string, string | undefined, string>;
 
 export interface Database {
   settings: { key: string; value: unknown };
-  org_units: { id: Id; external_id: string; name: string; parent_id: Ref; type: string };
+  org_units: { id: Id; external_id: string; name: string; parent_id: Ref; type: Defaulted };
   people: {
     id: Id;
     external_id: string;
@@ -18,7 +20,7 @@ export interface Database {
     title: string | null;
     hire_date: string | null;
     term_date: string | null;
-    currency: string;
+    currency: Defaulted;
   };
   person_history: {
     id: Generated<string>;
@@ -35,7 +37,7 @@ export interface Database {
     name: string;
     family: string | null;
     list_price: Numeric;
-    currency: string;
+    currency: Defaulted;
   };
   accounts: {
     id: Id;
@@ -56,7 +58,7 @@ export interface Database {
     external_id: string;
     name: string;
     parent_id: Ref;
-    type: string;
+    type: Defaulted;
     product_family: string | null;
     valid_from: ColumnType<string, string | undefined, string>;
     valid_to: string | null;
@@ -75,7 +77,7 @@ export interface Database {
     territory_id: string;
     valid_from: string;
     valid_to: string | null;
-    source: string;
+    source: Defaulted;
   };
   opportunities: {
     id: Id;
@@ -85,11 +87,11 @@ export interface Database {
     owner_id: Ref;
     product_id: Ref;
     stage: string | null;
-    status: string;
+    status: Defaulted;
     probability: Numeric;
     forecast_category: string | null;
     amount: Numeric;
-    currency: string;
+    currency: Defaulted;
     created_date: string | null;
     close_date: string | null;
     type: string | null;
@@ -108,14 +110,14 @@ export interface Database {
     currency: string;
     close_date: string | null;
   };
-  opportunity_splits: { opportunity_id: string; person_id: string; percent: string; type: string };
+  opportunity_splits: { opportunity_id: string; person_id: string; percent: string; type: Defaulted };
   transactions: {
     id: Id;
     external_id: string;
     type: string;
     date: string;
     amount: ColumnType<string, string | number, string | number>;
-    currency: string;
+    currency: Defaulted;
     account_id: Ref;
     opportunity_id: Ref;
     product_id: Ref;
@@ -133,7 +135,7 @@ export interface Database {
     period_start: string;
     period_end: string;
     amount: string;
-    currency: string;
+    currency: Defaulted;
     valid_from: ColumnType<string, string | undefined, string>;
     valid_to: string | null;
   };
