@@ -3,7 +3,20 @@
 import { AttainError } from '../errors.ts';
 
 const MINOR_UNITS: Record<string, number> = {
-  BHD: 3, CLP: 0, IDR: 2, ISK: 0, JOD: 3, JPY: 0, KRW: 0, KWD: 3, OMR: 3, TND: 3, UGX: 0, VND: 0, XAF: 0, XOF: 0,
+  BHD: 3,
+  CLP: 0,
+  IDR: 2,
+  ISK: 0,
+  JOD: 3,
+  JPY: 0,
+  KRW: 0,
+  KWD: 3,
+  OMR: 3,
+  TND: 3,
+  UGX: 0,
+  VND: 0,
+  XAF: 0,
+  XOF: 0,
 };
 
 const CODE = /^[A-Z]{3}$/;

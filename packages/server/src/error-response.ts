@@ -1,0 +1,35 @@
+// Errors as JSON per DESIGN §3/§11: { error: { code, message, details } } with a 4xx status for
+// anything the caller can fix, 500 (without internals) for the rest.
+import { AttainError, isAttainError } from '@attain/core/errors.ts';
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+const STATUS: Record<string, ContentfulStatusCode> = {
+  AUTH_REQUIRED: 401,
+  AUTH_INVALID: 401,
+  AUTH_RATE_LIMITED: 429,
+  CSRF_INVALID: 403,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  STATEMENT_NOT_FOUND: 404,
+  DATA_IN_USE: 409,
+  USER_EXISTS: 409,
+};
+
+export function statusFor(code: string): ContentfulStatusCode {
+  return STATUS[code] ?? 400;
+}
+
+export function errorBody(error: AttainError) {
+  return { error: { code: error.code, message: error.message, details: error.details } };
+}
+
+export function handleError(error: Error, c: Context) {
+  if (isAttainError(error)) return c.json(errorBody(error), statusFor(error.code));
+  console.error(error);
+  return c.json(errorBody(new AttainError('INTERNAL', 'Something went wrong on the server; it has been logged')), 500);
+}
+
+export function notFound(c: Context) {
+  return c.json(errorBody(new AttainError('NOT_FOUND', `No route ${c.req.method} ${c.req.path}`)), 404);
+}
