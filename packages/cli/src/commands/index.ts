@@ -1,8 +1,11 @@
 // Every subcommand lives in its own file and registers itself on the program here.
 import type { Command } from 'commander';
 import { register as registerCalendar } from './calendar.ts';
+import { register as registerServe } from './serve.ts';
+import { register as registerUser } from './user.ts';
 
 export function registerCommands(program: Command): void {
-  void program;
   registerCalendar(program);
+  registerServe(program);
+  registerUser(program);
 }
