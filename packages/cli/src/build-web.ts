@@ -26,7 +26,8 @@ export function webIsStale(): boolean {
 export function buildWebIfNeeded(log: (line: string) => void = () => {}): void {
   if (!webIsStale()) return;
   log('Building the web app (once; about 20 s)…');
-  const vite = createRequire(join(WEB_ROOT, 'package.json')).resolve('vite/bin/vite.js');
+  // vite's package exports do not include its bin, but do include package.json.
+  const vite = join(dirname(createRequire(join(WEB_ROOT, 'package.json')).resolve('vite/package.json')), 'bin/vite.js');
   const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
     cwd: WEB_ROOT,
     stdio: 'inherit',

@@ -163,6 +163,7 @@ describe('what each role sees (DESIGN §9)', () => {
     expect(admin).toMatchObject({
       currency: 'USD',
       asOf: TODAY,
+      fiscalYear: 'FY2026',
       scope: { kind: 'all' },
       kpis: { bookingsYtd: '3000.00', openPipeline: '3700.00', winRate: '0.5000', openDeals: 3 },
       topAccounts: [{ account: 'Northwind', externalId: 'A-1', amount: '3000.00' }],

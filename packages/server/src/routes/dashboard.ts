@@ -9,6 +9,7 @@ const Dashboard = z
   .object({
     currency: z.string(),
     asOf: IsoDate,
+    fiscalYear: z.string().openapi({ example: 'FY2026' }),
     scope: z.object({ kind: z.enum(['all', 'team', 'own']), person: z.string().nullable() }),
     kpis: z.object({
       bookingsYtd: Money,

@@ -13,6 +13,8 @@ import { type Visibility, visibleCondition } from '../visibility/visible-people.
 export interface DashboardFigures {
   currency: string;
   asOf: string;
+  /** The fiscal year the year-to-date figures cover, e.g. 'FY2026'. */
+  fiscalYear: string;
   kpis: { bookingsYtd: string; openPipeline: string; winRate: string | null; openDeals: number };
   bookingsByQuarter: { period: string; amount: string }[];
   pipelineByStage: { stage: string; count: number; amount: string }[];
@@ -92,6 +94,7 @@ export async function dashboardFigures(
   return {
     currency,
     asOf: today,
+    fiscalYear: thisYear.year,
     kpis: {
       bookingsYtd: ytd.rows[0]?.amount ?? '0.00',
       openPipeline: openPipeline.toFixed(2),

@@ -1,0 +1,57 @@
+// Who is logged in decides the page: the login form, or the app frame with the area of the URL.
+import { lazy, Suspense, useEffect } from 'react';
+import { areaFor } from './areas.tsx';
+import { AppFrame } from './components/AppFrame.tsx';
+import { EmptyState, Loading } from './components/StatusViews.tsx';
+import { LoginPage } from './pages/login/LoginPage.tsx';
+import { PlannedAreaPage } from './pages/placeholder/PlannedAreaPage.tsx';
+import { navigate, useLocation } from './router.ts';
+import { useSession } from './session/useSession.ts';
+
+// Pages load on demand: the login screen does not wait for the charts.
+const HomePage = lazy(() => import('./pages/home/HomePage.tsx').then((page) => ({ default: page.HomePage })));
+const PipelinePage = lazy(() =>
+  import('./pages/pipeline/PipelinePage.tsx').then((page) => ({ default: page.PipelinePage })),
+);
+
+export function App() {
+  const { session, logIn, logOut } = useSession();
+  const { path, search } = useLocation();
+
+  useEffect(() => {
+    if (session.state === 'out' && path !== '/login') {
+      const next = path === '/' ? '' : `?next=${encodeURIComponent(path + search)}`;
+      navigate(`/login${next}`, { replace: true });
+    }
+    if (session.state === 'in' && path === '/login') {
+      const next = new URLSearchParams(search).get('next');
+      navigate(next?.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
+    }
+  }, [session.state, path, search]);
+
+  async function logOutToLogin() {
+    await logOut();
+    navigate('/login', { replace: true });
+  }
+
+  if (session.state === 'checking') return <Loading label="Starting Attain…" />;
+  if (session.state === 'out') {
+    return <LoginPage onLogIn={logIn} notice={session.problem} />;
+  }
+
+  return (
+    <AppFrame me={session.me} path={path} onLogOut={logOutToLogin}>
+      <Suspense fallback={<Loading />}>
+        <AreaPage path={path} />
+      </Suspense>
+    </AppFrame>
+  );
+}
+
+function AreaPage({ path }: { path: string }) {
+  if (path === '/' || path === '/login') return <HomePage />;
+  if (path === '/pipeline') return <PipelinePage />;
+  const area = areaFor(path);
+  if (area) return <PlannedAreaPage area={area} />;
+  return <EmptyState title="Page not found">There is no page at {path}. Pick an area on the left.</EmptyState>;
+}

@@ -1,0 +1,104 @@
+// The areas of the app, in navigation order. An area without a page yet says what will be there.
+import type { ReactNode } from 'react';
+import {
+  CompIcon,
+  DataIcon,
+  HomeIcon,
+  PipelineIcon,
+  PlanningIcon,
+  ReviewsIcon,
+  TerritoryIcon,
+} from './components/icons.tsx';
+
+export interface Area {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  /** One line under the page title. */
+  summary: string;
+  /** For areas still being built: what they will hold, and what the command line does today. */
+  planned?: { features: string[]; commands: string[] };
+}
+
+export const areas: Area[] = [
+  { path: '/', label: 'Home', icon: <HomeIcon />, summary: 'Bookings, pipeline and top accounts at a glance.' },
+  {
+    path: '/territories',
+    label: 'Territories',
+    icon: <TerritoryIcon />,
+    summary: 'Who owns which accounts, and since when.',
+    planned: {
+      features: [
+        'The territory hierarchy with its assignment rules and the accounts each territory holds',
+        'Account moves with effective dates and the approval of the sales leader',
+        'Balancing by pipeline, bookings and account count, and what-if scenarios',
+      ],
+      commands: ['attain territory assign', 'attain territory move', 'attain territory balance'],
+    },
+  },
+  {
+    path: '/comp',
+    label: 'Compensation',
+    icon: <CompIcon />,
+    summary: 'Plans, payouts and statements.',
+    planned: {
+      features: [
+        'Compensation plans and the what-if simulator',
+        'Monthly runs: credits, attainment and earnings, with every number explained',
+        'Approvals, period close, statements, payroll files and ASC 340-40 amortization',
+      ],
+      commands: ['attain simulate', 'attain comp run', 'attain comp statements'],
+    },
+  },
+  {
+    path: '/pipeline',
+    label: 'Pipeline & Forecast',
+    icon: <PipelineIcon />,
+    summary: 'Every deal you may see, and where the quarter is heading.',
+  },
+  {
+    path: '/planning',
+    label: 'Planning',
+    icon: <PlanningIcon />,
+    summary: 'Capacity and quotas for the next fiscal year.',
+    planned: {
+      features: [
+        'Capacity plans: hiring, ramp and attrition against the bookings target',
+        'Quota setting and allocation down the organization',
+      ],
+      commands: ['attain plan capacity', 'attain plan quota'],
+    },
+  },
+  {
+    path: '/reviews',
+    label: 'Reviews',
+    icon: <ReviewsIcon />,
+    summary: 'Monthly metrics reviews and quarterly business reviews.',
+    planned: {
+      features: [
+        'The MMR pack: the month’s metrics from the one metrics catalog',
+        'The QBR pack: attainment, pipeline coverage and forecast accuracy for the quarter',
+        'Export to XLSX and PDF, ready for the slides',
+      ],
+      commands: ['attain pack mmr', 'attain pack qbr', 'attain query'],
+    },
+  },
+  {
+    path: '/data',
+    label: 'Data',
+    icon: <DataIcon />,
+    summary: 'Imports, exports and data quality.',
+    planned: {
+      features: [
+        'Imports from CSV and XLSX with saved mappings and Salesforce and HubSpot presets',
+        'Data quality checks listed by row and column, with the fix for each',
+        'Exports of every entity, safe to open in Excel',
+      ],
+      commands: ['attain import', 'attain check', 'attain export'],
+    },
+  },
+];
+
+export function areaFor(path: string): Area | undefined {
+  return areas.find((area) => area.path === path);
+}
