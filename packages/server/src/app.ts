@@ -11,6 +11,7 @@ import { registerStatements } from './routes/comp/statements.ts';
 import { registerDashboard } from './routes/dashboard.ts';
 import { registerHealth } from './routes/health.ts';
 import { registerMe } from './routes/me.ts';
+import { registerMetrics } from './routes/metrics/metric.ts';
 import { registerOpportunities } from './routes/opportunities.ts';
 import { registerPeople } from './routes/people.ts';
 import { registerSession } from './routes/session.ts';
@@ -55,6 +56,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerOpportunities(app);
   registerDashboard(app);
   registerStatements(app);
+  registerMetrics(app);
 
   app.doc('/api/openapi.json', {
     openapi: '3.0.0',

@@ -2,7 +2,8 @@
 //   Vera (exec) ── Mia (manager) ── Raj (rep), Rosa (rep)
 //              └── Lee (rep; moves under Mia on 2026-07-01)        Fin (ops)
 // Open pipeline: Raj 1,000 USD (Proposal), Rosa 2,000 EUR at 1.10 = 2,200 USD (Negotiation),
-// Lee 500 USD (Proposal). Raj won 3,000 USD on 2026-02-10 (booked that day); Lee lost one on 2026-03-01.
+// Lee 500 USD (Proposal). Raj won 3,000 USD on 2026-02-10 (created 2026-01-05, booked that day);
+// Lee lost 800 USD on 2026-03-01, while he still reported to Vera.
 import { createUser, type Role } from '@attain/store/auth/user-repository.ts';
 import type { Store } from '@attain/store/open-store.ts';
 import { hashPassword } from '../auth/password.ts';
@@ -98,6 +99,29 @@ export async function seedSmallCompany(store: Store): Promise<void> {
       contract_months: 12,
     })
     .execute();
+  // Pipeline history: O-1 was 800 on the 2026-05-01 import; all three open deals as imported on 2026-06-01.
+  const snapshots = [
+    ['1', '2026-05-01', '3', '1', '800', 'USD'],
+    ['1', '2026-06-01', '3', '1', '1000', 'USD'],
+    ['2', '2026-06-01', '4', '2', '2000', 'EUR'],
+    ['3', '2026-06-01', '5', '2', '500', 'USD'],
+  ] as const;
+  for (const [opportunity, date, owner, account, amount, currency] of snapshots) {
+    await db
+      .insertInto('opportunity_snapshots')
+      .values({
+        opportunity_id: opportunity,
+        snapshot_date: date,
+        owner_id: owner,
+        account_id: account,
+        stage: 'Proposal',
+        status: 'open',
+        probability: '50',
+        amount,
+        currency,
+      })
+      .execute();
+  }
   const hash = await hashPassword(PASSWORD);
   const person: Partial<Record<Role, string>> = { manager: 'P-MIA', rep: 'P-RAJ' };
   for (const role of Object.keys(LOGINS) as Role[]) {
