@@ -1,7 +1,9 @@
 // The ordered list of migrations. Appending is the only change this file ever gets.
 import type { Migration } from 'kysely';
 import * as foundation from './2026-11-24T0900-foundation.ts';
+import * as importMappings from './2026-11-24T1200-import-mappings.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-24T0900-foundation': foundation,
+  '2026-11-24T1200-import-mappings': importMappings,
 };

@@ -156,6 +156,15 @@ export interface Database {
     expires_at: string;
     ended_at: string | null;
   };
+  import_mappings: {
+    id: Generated<string>;
+    name: string;
+    entity: string;
+    mapping: unknown;
+    created_by: string;
+    created_at: Timestamp;
+    updated_at: Timestamp;
+  };
   audit_log: {
     id: Generated<string>;
     at: Timestamp;
