@@ -7,6 +7,7 @@ import { openStore } from '@attain/store/open-store.ts';
 import { createTestDatabase } from '@attain/store/test-store.ts';
 import * as dashboard from './dashboard.bench.ts';
 import * as demoLoad from './demo-load.bench.ts';
+import * as importTransactions from './import-transactions.bench.ts';
 
 export interface BenchContext {
   store: Awaited<ReturnType<typeof openStore>>;
@@ -35,7 +36,7 @@ const context: BenchContext = {
 };
 
 try {
-  for (const bench of [demoLoad, dashboard]) await bench.run(context);
+  for (const bench of [demoLoad, dashboard, importTransactions]) await bench.run(context);
 } finally {
   await store.close();
   await database?.drop();

@@ -2,6 +2,7 @@
 import { AttainError } from '@attain/core/errors.ts';
 import type { Store } from '@attain/store/open-store.ts';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './app-env.ts';
 import { loginRateLimit } from './auth/login-rate-limit.ts';
@@ -9,11 +10,16 @@ import { guardApi, loadViewer } from './auth/session-middleware.ts';
 import { errorBody, handleError, notFound } from './error-response.ts';
 import { registerStatements } from './routes/comp/statements.ts';
 import { registerDashboard } from './routes/dashboard.ts';
+import { registerEntities } from './routes/data/entities.ts';
+import { registerMappings } from './routes/data/mappings.ts';
+import { registerRecords } from './routes/data/records.ts';
+import { MAX_UPLOAD_BYTES, registerUploads } from './routes/data/uploads.ts';
 import { registerHealth } from './routes/health.ts';
 import { registerMe } from './routes/me.ts';
 import { registerMetrics } from './routes/metrics/metric.ts';
 import { registerOpportunities } from './routes/opportunities.ts';
 import { registerPeople } from './routes/people.ts';
+import { registerQuality } from './routes/quality/quality.ts';
 import { registerSession } from './routes/session.ts';
 import { serveWeb } from './serve-web.ts';
 
@@ -46,6 +52,13 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     c.set('today', today());
     await next();
   });
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_UPLOAD_BYTES + 1024 * 1024,
+      onError: (c) => c.json(errorBody(new AttainError('UPLOAD_TOO_LARGE', 'The request is too large')), 413),
+    }),
+  );
   app.use('/api/*', loadViewer);
   app.use('/api/*', guardApi);
 
@@ -57,6 +70,11 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerDashboard(app);
   registerStatements(app);
   registerMetrics(app);
+  registerEntities(app);
+  registerUploads(app);
+  registerMappings(app);
+  registerRecords(app);
+  registerQuality(app);
 
   app.doc('/api/openapi.json', {
     openapi: '3.0.0',

@@ -58,6 +58,11 @@ function openPostgres(url: string): Store {
         TEXT_AS_IS.includes(oid) ? identity : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle connection the server drops (restart, failover, a dropped test database) must not crash
+  // the process; the pool replaces it on the next query.
+  pool.on('error', (error) => {
+    process.stderr.write(`PostgreSQL connection lost: ${error.message}\n`);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, driver: 'postgres', location: redact(url), close: () => db.destroy() };
 }

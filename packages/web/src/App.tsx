@@ -1,5 +1,6 @@
 // Who is logged in decides the page: the login form, or the app frame with the area of the URL.
 import { lazy, Suspense, useEffect } from 'react';
+import type { Me } from './api/types.ts';
 import { areaFor } from './areas.tsx';
 import { AppFrame } from './components/AppFrame.tsx';
 import { EmptyState, Loading } from './components/StatusViews.tsx';
@@ -13,6 +14,7 @@ const HomePage = lazy(() => import('./pages/home/HomePage.tsx').then((page) => (
 const PipelinePage = lazy(() =>
   import('./pages/pipeline/PipelinePage.tsx').then((page) => ({ default: page.PipelinePage })),
 );
+const DataPage = lazy(() => import('./pages/data/DataPage.tsx').then((page) => ({ default: page.DataPage })));
 
 export function App() {
   const { session, logIn, logOut } = useSession();
@@ -42,15 +44,16 @@ export function App() {
   return (
     <AppFrame me={session.me} path={path} onLogOut={logOutToLogin}>
       <Suspense fallback={<Loading />}>
-        <AreaPage path={path} />
+        <AreaPage path={path} search={search} me={session.me} />
       </Suspense>
     </AppFrame>
   );
 }
 
-function AreaPage({ path }: { path: string }) {
+function AreaPage({ path, search, me }: { path: string; search: string; me: Me }) {
   if (path === '/' || path === '/login') return <HomePage />;
   if (path === '/pipeline') return <PipelinePage />;
+  if (path === '/data' || path.startsWith('/data/')) return <DataPage me={me} path={path} search={search} />;
   const area = areaFor(path);
   if (area) return <PlannedAreaPage area={area} />;
   return <EmptyState title="Page not found">There is no page at {path}. Pick an area on the left.</EmptyState>;

@@ -87,18 +87,14 @@ export const areas: Area[] = [
     path: '/data',
     label: 'Data',
     icon: <DataIcon />,
-    summary: 'Imports, exports and data quality.',
-    planned: {
-      features: [
-        'Imports from CSV and XLSX with saved mappings and Salesforce and HubSpot presets',
-        'Data quality checks listed by row and column, with the fix for each',
-        'Exports of every entity, safe to open in Excel',
-      ],
-      commands: ['attain import', 'attain check', 'attain export'],
-    },
+    summary: 'Load CSV and XLSX files, and find the data problems that break reporting.',
   },
 ];
 
+/** The area a path belongs to: its own page or any page under it (/data/quality is Data). */
 export function areaFor(path: string): Area | undefined {
-  return areas.find((area) => area.path === path);
+  return (
+    areas.find((area) => area.path === path) ??
+    areas.find((area) => area.path !== '/' && path.startsWith(`${area.path}/`))
+  );
 }

@@ -6,6 +6,7 @@
 // Lee lost 800 USD on 2026-03-01, while he still reported to Vera.
 import { createUser, type Role } from '@attain/store/auth/user-repository.ts';
 import type { Store } from '@attain/store/open-store.ts';
+import { sql } from 'kysely';
 import { hashPassword } from '../auth/password.ts';
 
 export const TODAY = '2026-06-15';
@@ -121,6 +122,12 @@ export async function seedSmallCompany(store: Store): Promise<void> {
         currency,
       })
       .execute();
+  }
+  // the rows above carry explicit ids: move each identity past them, as the demo loader does
+  for (const table of ['org_units', 'people', 'accounts', 'opportunities', 'transactions']) {
+    await sql`select setval(pg_get_serial_sequence(${table}, 'id'), (select max(id) from ${sql.table(table)}))`.execute(
+      db,
+    );
   }
   const hash = await hashPassword(PASSWORD);
   const person: Partial<Record<Role, string>> = { manager: 'P-MIA', rep: 'P-RAJ' };

@@ -41,7 +41,7 @@ export function AppFrame({
         <ul className="nav">
           {areas.map((area) => (
             <li key={area.path}>
-              <Link to={area.path} className="nav__link" current={area.path === path}>
+              <Link to={area.path} className="nav__link" current={areaFor(path) === area}>
                 {area.icon}
                 <span>{area.label}</span>
               </Link>
