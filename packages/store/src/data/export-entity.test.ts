@@ -385,7 +385,7 @@ describe('exportEntity: every entity in canonical columns and order', () => {
     expect(await rowsOf('accounts', '2024-12-31')).toEqual([{ ...acme, territory: null }, beta]);
   });
 
-  test('territories: owner as of the date; a to-be-hired owner exports as empty', async () => {
+  test('territories: owner as of the date, validFrom when that owner took it; a to-be-hired owner exports as empty', async () => {
     const east = {
       externalId: 'T-2',
       name: 'East',
@@ -393,7 +393,7 @@ describe('exportEntity: every entity in canonical columns and order', () => {
       type: 'account',
       productFamily: null,
       owner: 'P-4',
-      validFrom: '1900-01-01',
+      validFrom: '2025-01-01',
     };
     const overlay = {
       externalId: 'T-3',
@@ -402,7 +402,7 @@ describe('exportEntity: every entity in canonical columns and order', () => {
       type: 'overlay',
       productFamily: 'Platform',
       owner: null,
-      validFrom: '1900-01-01',
+      validFrom: null,
     };
     const west = { externalId: 'T-1', name: 'West', parent: null, type: 'account', productFamily: null };
     expect(await rowsOf('territories', '2026-05-31')).toEqual([
@@ -411,7 +411,7 @@ describe('exportEntity: every entity in canonical columns and order', () => {
       overlay,
     ]);
     expect(await rowsOf('territories', '2026-06-01')).toEqual([
-      { ...west, owner: null, validFrom: '2025-01-01' },
+      { ...west, owner: null, validFrom: '2026-06-01' },
       east,
       overlay,
     ]);

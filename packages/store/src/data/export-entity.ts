@@ -128,14 +128,15 @@ const BY_EXTERNAL_ID: Record<Exclude<EntityName, 'opportunitySplits' | 'fxRates'
       order by ta.valid_from desc, t.external_id limit 1) ter on true
     order by x.external_id`,
 
-  // A to-be-hired owner exports as empty: there is no person to name.
+  // validFrom is when the owner in force took the territory (the importer reads it as the owner's
+  // effective date, so the export re-imports unchanged). A to-be-hired owner exports as empty.
   territories: (asOf, after, limit) => sql`
     select x.external_id as "externalId", x.name, parent.external_id as parent, x.type,
-      x.product_family as "productFamily", owner.external_id as owner, x.valid_from::text as "validFrom"
+      x.product_family as "productFamily", owner.external_id as owner, owner.valid_from::text as "validFrom"
     from (select * from territories x where ${after} order by x.external_id limit ${limit}) x
     left join territories parent on parent.id = x.parent_id
     left join lateral (
-      select p.external_id from territory_owners tow join people p on p.id = tow.person_id
+      select p.external_id, tow.valid_from from territory_owners tow left join people p on p.id = tow.person_id
       where tow.territory_id = x.id and ${asOfSql('tow', asOf)}
       order by tow.valid_from desc limit 1) owner on true
     order by x.external_id`,

@@ -4,6 +4,8 @@
 //   it started on E                    → it is corrected in place (a same-day re-import);
 //   none is in force on E              → a new row opens [E, the next row's start).
 // A value that becomes empty where `closeOnNull` is set (no territory, no owner) only closes.
+// When no row is in force on E (someone who has left, an account whose assignment ended), the
+// nearest row in time stands for the current values, so re-importing an export changes nothing.
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../schema.ts';
 import { STAGING } from './import-staging.ts';
@@ -39,14 +41,25 @@ export async function writeEffectiveHistory(trx: Transaction<Database>, spec: Ef
     .raw(`
     create temp table ${CHANGES} on commit drop as
     select * from (
-      select r.row, r.target_id as key_id, ${spec.effective} as effective, h.id as hid, h.valid_from, h.valid_to,
-        (h.id is not null) as in_force, ${currentColumns}, ${nextColumns}
+      select r.row, r.target_id as key_id, ${spec.effective} as effective,
+        case when h.in_force then h.id end as hid,
+        case when h.in_force then h.valid_from end as valid_from,
+        case when h.in_force then h.valid_to end as valid_to,
+        coalesce(h.in_force, false) as in_force, (h.id is not null) as has_history, ${currentColumns}, ${nextColumns}
       from ${STAGING} r
-      left join ${spec.table} h on h.${spec.key} = r.target_id
-        and h.valid_from <= ${spec.effective} and (h.valid_to is null or h.valid_to > ${spec.effective}) ${filter}
+      left join lateral (
+        select h.*, (h.valid_from <= ${spec.effective} and (h.valid_to is null or h.valid_to > ${spec.effective})) as in_force
+        from ${spec.table} h
+        where h.${spec.key} = r.target_id ${filter}
+        order by (h.valid_from <= ${spec.effective} and (h.valid_to is null or h.valid_to > ${spec.effective})) desc,
+          case when h.valid_to is not null and h.valid_to <= ${spec.effective} then ${spec.effective} - h.valid_to
+               else h.valid_from - ${spec.effective} end
+        limit 1
+      ) h on true
       where ${spec.rows}
     ) c
-    where (not c.in_force and ${spec.closeOnNull ? `c.next_${spec.closeOnNull} is not null` : 'true'}) or (c.in_force and (${changed}))`)
+    where c.in_force and (${changed})
+       or not c.in_force and (not c.has_history or (${changed})) and ${spec.closeOnNull ? `c.next_${spec.closeOnNull} is not null` : 'true'}`)
     .execute(trx);
 
   const closeOnly = spec.closeOnNull ? `c.next_${spec.closeOnNull} is null` : 'false';

@@ -62,7 +62,8 @@ export async function writeEntityHistory(trx: Transaction<Database>, entity: Ent
       effective: has('validFrom') ? `coalesce(r."validFrom"::date, ${asOf})` : asOf,
       values: [
         { column: 'person_id', next: 'r."owner_id"' },
-        { column: 'tbh_label', next: 'null::text' },
+        // an empty owner keeps a to-be-hired placeholder; a person replaces it
+        { column: 'tbh_label', next: `case when r."owner_id" is null then h.tbh_label end` },
       ],
       closeOnNull: 'person_id',
       rows: 'true',
