@@ -156,6 +156,64 @@ export interface Database {
     expires_at: string;
     ended_at: string | null;
   };
+  closed_periods: {
+    period: string;
+    start_date: string;
+    end_date: string;
+    closed_at: Timestamp;
+    closed_by: string;
+  };
+  territory_scenarios: {
+    id: Generated<string>;
+    name: string;
+    status: Defaulted;
+    based_on: string;
+    effective_date: string | null;
+    created_by: string;
+    created_at: Timestamp;
+    published_at: string | null;
+    archived_at: string | null;
+  };
+  scenario_assignments: { scenario_id: string; account_id: string; territory_id: string };
+  scenario_owners: { scenario_id: string; territory_id: string; person_id: Ref; tbh_label: string | null };
+  territory_rules: {
+    id: Generated<string>;
+    territory_id: string;
+    scenario_id: Ref;
+    name: string | null;
+    priority: ColumnType<number, number | undefined, number>;
+    items: unknown;
+    logic: string | null;
+    inherit: ColumnType<boolean, boolean | undefined, boolean>;
+    valid_from: ColumnType<string, string | undefined, string>;
+    valid_to: string | null;
+    created_by: string;
+    created_at: Timestamp;
+  };
+  named_accounts: {
+    account_id: string;
+    territory_id: string;
+    scenario_id: Ref;
+    valid_from: ColumnType<string, string | undefined, string>;
+    valid_to: string | null;
+  };
+  account_move_requests: {
+    id: Generated<string>;
+    account_id: string;
+    from_territory_id: Ref;
+    to_territory_id: string;
+    effective_date: string;
+    reason: string | null;
+    quota_treatment: Defaulted;
+    status: Defaulted;
+    impact: unknown;
+    requested_by: string;
+    requested_at: Timestamp;
+    decided_by: string | null;
+    decided_at: string | null;
+    decision_note: string | null;
+    applied_at: string | null;
+  };
   import_mappings: {
     id: Generated<string>;
     name: string;
