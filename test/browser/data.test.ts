@@ -20,9 +20,9 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-// shared/ sits beside the repository, here and in the CI clone.
+// The repository keeps a byte-identical copy of shared/fixtures, so the test needs nothing beside it.
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const SALESFORCE_REPORT = resolve(repo, '../shared/fixtures/salesforce-opportunities-report.csv');
+const SALESFORCE_REPORT = resolve(repo, 'packages/io/src/import/fixtures/salesforce-opportunities-report.csv');
 
 let server: Awaited<ReturnType<typeof startDemoServer>>;
 let context: BrowserContext;
