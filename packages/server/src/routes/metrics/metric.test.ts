@@ -3,24 +3,19 @@ import type { Store } from '@attain/store/open-store.ts';
 import { openTestStore } from '@attain/store/test-store.ts';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createApp } from '../../app.ts';
-import { LOGINS, PASSWORD, seedSmallCompany, TODAY } from '../../testing/small-company.ts';
+import { loginAs, type TestSession } from '../../testing/login-as.ts';
+import { seedSmallCompany, TODAY } from '../../testing/small-company.ts';
 
 let store: Store;
 let app: ReturnType<typeof createApp>;
-const cookies: Record<string, string> = {};
+let cookies: Record<string, string> = {};
 
 beforeAll(async () => {
   store = await openTestStore();
   await seedSmallCompany(store);
   app = createApp({ store, today: () => TODAY });
-  for (const role of ['admin', 'rep'] as const) {
-    const res = await app.request('/api/session', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: LOGINS[role], password: PASSWORD }),
-    });
-    cookies[role] = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-  }
+  const sessions = await loginAs(app, ['admin', 'rep'] as const);
+  cookies = Object.fromEntries(Object.entries(sessions).map(([role, s]) => [role, (s as TestSession).cookie]));
 });
 afterAll(async () => {
   await store.close();
