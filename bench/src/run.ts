@@ -8,6 +8,7 @@ import { createTestDatabase } from '@attain/store/test-store.ts';
 import * as dashboard from './dashboard.bench.ts';
 import * as demoLoad from './demo-load.bench.ts';
 import * as importTransactions from './import-transactions.bench.ts';
+import * as territoryBalance from './territory-balance.bench.ts';
 
 export interface BenchContext {
   store: Awaited<ReturnType<typeof openStore>>;
@@ -36,7 +37,7 @@ const context: BenchContext = {
 };
 
 try {
-  for (const bench of [demoLoad, dashboard, importTransactions]) await bench.run(context);
+  for (const bench of [demoLoad, dashboard, territoryBalance, importTransactions]) await bench.run(context);
 } finally {
   await store.close();
   await database?.drop();

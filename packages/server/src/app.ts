@@ -21,6 +21,7 @@ import { registerOpportunities } from './routes/opportunities.ts';
 import { registerPeople } from './routes/people.ts';
 import { registerQuality } from './routes/quality/quality.ts';
 import { registerSession } from './routes/session.ts';
+import { registerTerritory } from './routes/territory/territory.ts';
 import { serveWeb } from './serve-web.ts';
 
 export interface AppOptions {
@@ -75,6 +76,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerMappings(app);
   registerRecords(app);
   registerQuality(app);
+  registerTerritory(app);
 
   app.doc('/api/openapi.json', {
     openapi: '3.0.0',

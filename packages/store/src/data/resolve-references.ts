@@ -1,8 +1,8 @@
 // Resolves every reference column of the staged rows, set-based: by externalId first, else by the
 // one case-insensitive name match (DESIGN §4). Several matches are IMPORT_AMBIGUOUS_REFERENCE, none
 // IMPORT_UNKNOWN_REFERENCE — unless --create-missing, which creates the missing row (externalId =
-// name = the value) and audits it. Runs after the file's new rows exist, so a row may point at
-// another row of the same file in any order.
+// name = the value) and audits it. Self-references run after the file's new rows exist, so a row
+// may point at another row of the same file in any order.
 import { ENTITY_COLUMNS, type EntityName } from '@attain/core/data/entity-columns.ts';
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../schema.ts';
@@ -16,11 +16,14 @@ export async function resolveReferences(
   trx: Transaction<Database>,
   entity: EntityName,
   present: ReadonlySet<string>,
-  options: { createMissing: boolean; actor: string },
+  options: { createMissing: boolean; actor: string; which: 'other' | 'self' },
   issues: IssueList,
 ): Promise<void> {
   for (const column of ENTITY_COLUMNS[entity]) {
     if (column.kind !== 'reference' || !column.references || !present.has(column.name)) continue;
+    // references into other tables resolve before the file's new rows are written (so those rows are
+    // written once, whole); references into the same table after (a row may point at a new row)
+    if ((column.references === entity) !== (options.which === 'self')) continue;
     const target = REFERENCE_TABLES[column.references];
     const value = sql.raw(`r."${column.name}"`);
     const id = sql.raw(`"${referenceIdColumn(column.name)}"`);
