@@ -14,6 +14,9 @@ const HomePage = lazy(() => import('./pages/home/HomePage.tsx').then((page) => (
 const PipelinePage = lazy(() =>
   import('./pages/pipeline/PipelinePage.tsx').then((page) => ({ default: page.PipelinePage })),
 );
+const TerritoryPage = lazy(() =>
+  import('./pages/territory/TerritoryPage.tsx').then((page) => ({ default: page.TerritoryPage })),
+);
 const DataPage = lazy(() => import('./pages/data/DataPage.tsx').then((page) => ({ default: page.DataPage })));
 
 export function App() {
@@ -53,6 +56,9 @@ export function App() {
 function AreaPage({ path, search, me }: { path: string; search: string; me: Me }) {
   if (path === '/' || path === '/login') return <HomePage />;
   if (path === '/pipeline') return <PipelinePage />;
+  if (path === '/territories' || path.startsWith('/territories/')) {
+    return <TerritoryPage me={me} path={path} search={search} />;
+  }
   if (path === '/data' || path.startsWith('/data/')) return <DataPage me={me} path={path} search={search} />;
   const area = areaFor(path);
   if (area) return <PlannedAreaPage area={area} />;

@@ -27,14 +27,6 @@ export const areas: Area[] = [
     label: 'Territories',
     icon: <TerritoryIcon />,
     summary: 'Who owns which accounts, and since when.',
-    planned: {
-      features: [
-        'The territory hierarchy with its assignment rules and the accounts each territory holds',
-        'Account moves with effective dates and the approval of the sales leader',
-        'Balancing by pipeline, bookings and account count, and what-if scenarios',
-      ],
-      commands: ['attain territory assign', 'attain territory move', 'attain territory balance'],
-    },
   },
   {
     path: '/comp',

@@ -22,17 +22,20 @@ export interface LiveRule extends StoredRule {
 
 const label = (id: string) => `rule ${id}`;
 
-/** Live rules (scenario_id null), optionally only those in force on a date, by priority then id. */
-export async function listRules(db: Db, asOf?: string): Promise<StoredRule[]> {
-  return (await loadRules(db, asOf)).map(({ territoryId: _, parsedLogic: __, ...rule }) => rule);
+/**
+ * The rules of the live model (scenarioId null) or of one scenario, optionally only those in force
+ * on a date, by priority then id.
+ */
+export async function listRules(db: Db, asOf?: string, scenarioId: string | null = null): Promise<StoredRule[]> {
+  return (await loadRules(db, asOf, scenarioId)).map(({ territoryId: _, parsedLogic: __, ...rule }) => rule);
 }
 
-export async function loadRules(db: Db, asOf?: string): Promise<LiveRule[]> {
+export async function loadRules(db: Db, asOf?: string, scenarioId: string | null = null): Promise<LiveRule[]> {
   let query = db
     .selectFrom('territory_rules as r')
     .innerJoin('territories as t', 't.id', 'r.territory_id')
     .select(['r.id', 'r.territory_id', 't.external_id', 'r.name', 'r.priority', 'r.items', 'r.logic', 'r.inherit'])
-    .where('r.scenario_id', 'is', null);
+    .where('r.scenario_id', scenarioId === null ? 'is' : '=', scenarioId);
   if (asOf !== undefined) {
     query = query
       .where('r.valid_from', '<=', asOf)
@@ -79,19 +82,30 @@ function columns(rule: Rule, territoryId: string) {
   };
 }
 
-export async function createRule(db: Db, input: unknown, actor: string): Promise<StoredRule> {
+export async function createRule(
+  db: Db,
+  input: unknown,
+  actor: string,
+  scenarioId: string | null = null,
+): Promise<StoredRule> {
   const { rule, territoryId } = await checked(db, input, 'new rule');
   const row = await db
     .insertInto('territory_rules')
-    .values({ ...columns(rule, territoryId), created_by: actor })
+    .values({ ...columns(rule, territoryId), created_by: actor, scenario_id: scenarioId })
     .returning('id')
     .executeTakeFirstOrThrow();
   await writeAudit(db, { actor, action: 'create', entity: 'territory_rules', entityId: row.id, after: rule });
   return { ...rule, id: row.id };
 }
 
-export async function updateRule(db: Db, id: string, input: unknown, actor: string): Promise<StoredRule> {
-  const before = (await listRules(db)).find((r) => r.id === id);
+export async function updateRule(
+  db: Db,
+  id: string,
+  input: unknown,
+  actor: string,
+  scenarioId: string | null = null,
+): Promise<StoredRule> {
+  const before = (await listRules(db, undefined, scenarioId)).find((r) => r.id === id);
   if (!before) throw new AttainError('RULE_UNKNOWN', `No rule ${id}`, { rule: id });
   const { rule, territoryId } = await checked(db, input, label(id));
   await db.updateTable('territory_rules').set(columns(rule, territoryId)).where('id', '=', id).execute();
@@ -100,8 +114,8 @@ export async function updateRule(db: Db, id: string, input: unknown, actor: stri
   return { ...rule, id };
 }
 
-export async function deleteRule(db: Db, id: string, actor: string): Promise<void> {
-  const before = (await listRules(db)).find((r) => r.id === id);
+export async function deleteRule(db: Db, id: string, actor: string, scenarioId: string | null = null): Promise<void> {
+  const before = (await listRules(db, undefined, scenarioId)).find((r) => r.id === id);
   if (!before) throw new AttainError('RULE_UNKNOWN', `No rule ${id}`, { rule: id });
   await db.deleteFrom('territory_rules').where('id', '=', id).execute();
   const { id: _, ...was } = before;
@@ -115,37 +129,38 @@ export interface RuleImportSummary {
 }
 
 /**
- * A rules file into the live model, in one transaction: a rule whose name matches a live rule's
+ * A rules file into the live model (or a scenario being planned), in one transaction: a rule whose name matches a live rule's
  * (case-insensitive) updates it, others are created; with `replace`, live rules the file does not
  * name are deleted. Any invalid rule rejects the whole file.
  */
 export async function importRules(
   db: Kysely<Database>,
   rules: readonly Rule[],
-  options: { actor: string; replace?: boolean },
+  options: { actor: string; replace?: boolean; scenarioId?: string | null },
 ): Promise<RuleImportSummary> {
+  const scenarioId = options.scenarioId ?? null;
   const names = rules.map((r) => r.name?.toLowerCase()).filter((n): n is string => n !== undefined);
   const twice = names.find((n, i) => names.indexOf(n) !== i);
   if (twice) throw new AttainError('RULE_INVALID', `Two rules are named "${twice}"; rule names must be unique`, {});
   return db.transaction().execute(async (trx) => {
-    const live = await listRules(trx);
+    const live = await listRules(trx, undefined, scenarioId);
     const byName = new Map(live.filter((r) => r.name).map((r) => [r.name!.toLowerCase(), r]));
     const summary = { created: 0, updated: 0, deleted: 0 };
     const kept = new Set<string>();
     for (const rule of rules) {
       const existing = rule.name ? byName.get(rule.name.toLowerCase()) : undefined;
       if (existing) {
-        await updateRule(trx, existing.id, rule, options.actor);
+        await updateRule(trx, existing.id, rule, options.actor, scenarioId);
         kept.add(existing.id);
         summary.updated += 1;
       } else {
-        kept.add((await createRule(trx, rule, options.actor)).id);
+        kept.add((await createRule(trx, rule, options.actor, scenarioId)).id);
         summary.created += 1;
       }
     }
     if (options.replace) {
       for (const rule of live.filter((r) => !kept.has(r.id))) {
-        await deleteRule(trx, rule.id, options.actor);
+        await deleteRule(trx, rule.id, options.actor, scenarioId);
         summary.deleted += 1;
       }
     }

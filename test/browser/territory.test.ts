@@ -1,0 +1,175 @@
+// The Territories area end to end in Debian's chromium: as admin, the tree with its figures, a
+// territory's accounts, a move request with its impact preview, its approval, and a scenario
+// compared with the live model, balance chart included (DESIGN §5.1).
+// Screenshots go to a temp folder (its path is printed) so a person can look at what was tested.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startDemoServer } from '../support/demo-server.ts';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+// A week after the demo's today: inside an open period, so the move can be requested and approved.
+const EFFECTIVE = '2026-12-01';
+const MONEY = /^-?\$[\d,]+$/;
+
+let server: Awaited<ReturnType<typeof startDemoServer>>;
+let context: BrowserContext;
+let page: Page;
+const pageErrors: string[] = [];
+const userDataDir = mkdtempSync(join(tmpdir(), 'attain-chromium-'));
+const screenshotDir = mkdtempSync(join(tmpdir(), 'attain-screenshots-'));
+let screenshotCount = 0;
+let movedAccount = '';
+
+async function screenshot(name: string): Promise<void> {
+  screenshotCount += 1;
+  const path = join(screenshotDir, `${String(screenshotCount).padStart(2, '0')}-${name}.png`);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path, fullPage: true });
+  console.log(`screenshot: ${path}`);
+}
+
+const text = async (testId: string) => ((await page.getByTestId(testId).textContent()) ?? '').trim();
+
+describe('the Territories area in the browser', () => {
+  beforeAll(async () => {
+    server = await startDemoServer();
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1440, height: 900 },
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    console.log(`screenshots in ${screenshotDir}`);
+
+    await page.goto(`${server.url}/`);
+    await page.getByLabel('Email').fill(server.logins.admin.email);
+    await page.getByLabel('Password').fill(server.logins.admin.password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByTestId('dashboard').waitFor();
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  });
+
+  test('the tree shows geo → leaf territories and overlays, with owners and money', async () => {
+    await page.getByRole('link', { name: 'Territories' }).click();
+    const rows = page.getByTestId('territory-row');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBeGreaterThan(3);
+    // Every row has an account count and money in the reporting currency.
+    const first = rows.first().locator('td.numeric');
+    expect(Number(((await first.first().textContent()) ?? '').replaceAll(',', ''))).toBeGreaterThan(0);
+    expect((await first.last().textContent())?.trim()).toMatch(MONEY);
+    expect(await page.locator('[data-testid=territory-tree] .pill--overlay').count()).toBeGreaterThan(0);
+    await screenshot('territory-tree');
+
+    // Collapsing a geo hides its leaves.
+    const before = await rows.count();
+    await page
+      .getByRole('button', { name: /^Collapse / })
+      .first()
+      .click();
+    expect(await rows.count()).toBeLessThan(before);
+    await page.getByRole('button', { name: 'Expand all' }).click();
+    expect(await rows.count()).toBe(before);
+  });
+
+  test("a territory's name opens its accounts", async () => {
+    // The first leaf (no toggle) that holds accounts.
+    const leaf = page.locator('[data-testid=territory-row][data-type=account]:not(.tree-table__parent)').first();
+    const territory = (await leaf.getAttribute('data-territory')) ?? '';
+    await leaf.getByRole('link').click();
+    await page.locator('[data-testid=accounts] tbody tr td.numeric').first().waitFor();
+    expect(new URL(page.url()).searchParams.get('territory')).toBe(territory);
+    expect(await page.getByLabel('Territory', { exact: true }).inputValue()).toBe(territory);
+    await expect.poll(() => page.getByTestId('pager').textContent()).toMatch(/^1–\d[\d,]* of \d[\d,]*/);
+    await screenshot('territory-accounts');
+  });
+
+  test('requesting a move shows the impact preview the server computed', async () => {
+    const firstRow = page.locator('[data-testid=accounts] tbody tr').first();
+    movedAccount = ((await firstRow.locator('.cell-stack code').first().textContent()) ?? '').trim();
+    await firstRow.getByRole('button', { name: /^Request move of / }).click();
+    const dialog = page.getByTestId('request-move');
+    await dialog.waitFor();
+    const target = dialog.getByLabel('Move to');
+    const firstTarget = await target.locator('option:not([disabled])').first().getAttribute('value');
+    await target.selectOption(firstTarget ?? '');
+    await dialog.getByLabel('Effective date').fill(EFFECTIVE);
+    await dialog.getByLabel('Reason').fill('Headquarters moved');
+    await dialog.getByLabel('Pro rata').check();
+    await screenshot('move-dialog');
+    await dialog.getByRole('button', { name: 'Request move' }).click();
+
+    await page.getByTestId('move-impact').waitFor();
+    expect(await text('move-impact-pipeline')).toMatch(MONEY);
+    expect(await text('move-impact-bookings')).toMatch(MONEY);
+    expect(await text('move-impact-quota')).toMatch(MONEY);
+    await screenshot('move-impact');
+  });
+
+  test('the request waits in Move requests, and admin approves it with a note', async () => {
+    await page.getByRole('link', { name: 'See move requests' }).click();
+    const row = page.locator('[data-testid=moves] tbody tr', { hasText: movedAccount });
+    await row.first().waitFor();
+    expect(await row.first().locator('.pill').textContent()).toBe('proposed');
+    await screenshot('moves-proposed');
+
+    await row
+      .first()
+      .getByRole('button', { name: /^Approve move / })
+      .click();
+    const dialog = page.getByTestId('decide-move');
+    await dialog.getByLabel('Note').fill('Agreed with both managers');
+    await dialog.getByRole('button', { name: 'Approve' }).click();
+    await expect.poll(() => text('moves-notice')).toMatch(/is now (approved|applied)/);
+    await page.getByRole('button', { name: 'All', exact: true }).click();
+    const decided = page.locator('[data-testid=moves] tbody tr', { hasText: movedAccount }).first();
+    await expect.poll(() => decided.locator('.pill').textContent()).toMatch(/^(approved|applied)$/);
+    await screenshot('moves-approved');
+  });
+
+  test('a new scenario opens beside the live model, with the balance chart', async () => {
+    await page.getByRole('link', { name: 'Scenarios', exact: true }).click();
+    await page.getByTestId('create-scenario').waitFor();
+    await screenshot('scenarios-empty');
+    await page.getByLabel('Scenario name').fill('FY27 plan');
+    await page.getByRole('button', { name: 'Create from the live model' }).click();
+
+    await page.getByTestId('scenario-compare').waitFor();
+    expect(await text('scenario-name')).toContain('FY27 plan');
+    expect(await text('scenario-moved-value')).toBe('0');
+    await page.locator('[data-testid=balance-chart] canvas').first().waitFor();
+    expect(await page.locator('[data-testid=compare-territories] tbody tr').count()).toBeGreaterThan(0);
+
+    // One account moved inside the scenario shows as moved; the live model is untouched.
+    const territory = page.getByLabel('Scenario territory');
+    const to = await territory.locator('option:not([disabled])').last().getAttribute('value');
+    await page.getByLabel('Account to move in the scenario').fill(movedAccount);
+    await territory.selectOption(to ?? '');
+    await page.getByRole('button', { name: 'Move in scenario' }).click();
+    await expect.poll(() => text('scenario-moved-value')).toBe('1');
+    await expect.poll(() => page.getByTestId('moved-accounts').textContent()).toContain(movedAccount);
+    await page.getByRole('group', { name: 'Figure' }).getByRole('button', { name: 'Accounts' }).click();
+    await screenshot('scenario-compare');
+    expect(pageErrors).toEqual([]);
+  });
+});
