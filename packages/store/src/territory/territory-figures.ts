@@ -11,13 +11,15 @@ import { readSettings } from '../settings/workspace-settings.ts';
 export interface TerritoryFigures {
   openPipeline: string;
   trailingBookings: string;
+  /** Sum of the held accounts' potential, as stored (potential carries no currency of its own). */
+  potential: string;
 }
 
 export async function territoryFigures(db: Kysely<Database>, asOf: string): Promise<Map<string, TerritoryFigures>> {
   assertIsoDate(asOf, 'as-of date');
   const { reportingCurrency } = await readSettings(db);
   const from = addDays(addMonths(asOf, -12), 1);
-  const { rows } = await sql<{ territory_id: string; pipeline: string; bookings: string }>`
+  const { rows } = await sql<{ territory_id: string; pipeline: string; bookings: string; potential: string }>`
     with fx as (${dailyFxRates(reportingCurrency, from, asOf)}),
     held as (
       select distinct ta.territory_id, ta.account_id from territory_assignments ta
@@ -30,11 +32,17 @@ export async function territoryFigures(db: Kysely<Database>, asOf: string): Prom
       select h.territory_id, sum(x.amount * fx.rate) as amount from held h
       join transactions x on x.account_id = h.account_id and x.type in ('booking', 'cancellation')
         and x.date between ${from}::date and ${asOf}::date
-      left join fx on fx.currency = x.currency and fx.day = x.date group by 1)
+      left join fx on fx.currency = x.currency and fx.day = x.date group by 1),
+    potential as (
+      select h.territory_id, sum(a.potential) as amount from held h join accounts a on a.id = h.account_id group by 1)
     select t.id as territory_id, round(coalesce(p.amount, 0), 2)::text as pipeline,
-      round(coalesce(b.amount, 0), 2)::text as bookings
-    from territories t left join pipeline p on p.territory_id = t.id left join bookings b on b.territory_id = t.id`.execute(
-    db,
+      round(coalesce(b.amount, 0), 2)::text as bookings, round(coalesce(pt.amount, 0), 2)::text as potential
+    from territories t left join pipeline p on p.territory_id = t.id left join bookings b on b.territory_id = t.id
+    left join potential pt on pt.territory_id = t.id`.execute(db);
+  return new Map(
+    rows.map((r) => [
+      r.territory_id,
+      { openPipeline: r.pipeline, trailingBookings: r.bookings, potential: r.potential },
+    ]),
   );
-  return new Map(rows.map((r) => [r.territory_id, { openPipeline: r.pipeline, trailingBookings: r.bookings }]));
 }

@@ -23,6 +23,7 @@ const Territory = z
     accounts: z.number().int(),
     openPipeline: Money,
     trailingBookings: Money,
+    potential: Money,
   })
   .openapi('Territory');
 
@@ -104,7 +105,10 @@ export function registerTerritories(app: OpenAPIHono<AppEnv>): void {
     ]);
     const territories = tree
       .filter((t) => own === undefined || own.has(t.id))
-      .map(({ id, ...t }) => ({ ...t, ...(figures.get(id) ?? { openPipeline: '0.00', trailingBookings: '0.00' }) }));
+      .map(({ id, ...t }) => ({
+        ...t,
+        ...(figures.get(id) ?? { openPipeline: '0.00', trailingBookings: '0.00', potential: '0.00' }),
+      }));
     return c.json({ asOf, territories }, 200);
   });
 

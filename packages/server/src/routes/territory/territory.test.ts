@@ -62,7 +62,8 @@ const call = async (role: Role, method: string, path: string, body?: unknown) =>
   return { status: res.status, body: await res.json() };
 };
 
-test('the tree carries owners, account counts, open pipeline and trailing bookings; a rep sees their own', async () => {
+test('the tree carries owners, account counts, open pipeline, trailing bookings and potential; a rep sees their own', async () => {
+  await store.db.updateTable('accounts').set({ potential: '125000.50' }).where('external_id', '=', 'A-1').execute();
   const { status, body } = await call('ops', 'GET', '/api/territories');
   expect(status).toBe(200);
   expect(body.asOf).toBe(TODAY);
@@ -74,12 +75,13 @@ test('the tree carries owners, account counts, open pipeline and trailing bookin
       t.accounts,
       t.openPipeline,
       t.trailingBookings,
+      t.potential,
     ]),
   ).toEqual([
-    ['T-ROOT', 0, 'Vera', 0, '0.00', '0.00'],
-    ['T-LEE', 1, 'Lee', 1, '2700.00', '0.00'],
-    ['T-RAJ', 1, 'Raj', 1, '1000.00', '3000.00'],
-    ['T-ROSA', 1, 'Rosa', 0, '0.00', '0.00'],
+    ['T-ROOT', 0, 'Vera', 0, '0.00', '0.00', '0.00'],
+    ['T-LEE', 1, 'Lee', 1, '2700.00', '0.00', '0.00'],
+    ['T-RAJ', 1, 'Raj', 1, '1000.00', '3000.00', '125000.50'],
+    ['T-ROSA', 1, 'Rosa', 0, '0.00', '0.00', '0.00'],
   ]);
   const rep = await call('rep', 'GET', '/api/territories');
   expect(rep.body.territories.map((t: { externalId: string }) => t.externalId)).toEqual(['T-RAJ']);
