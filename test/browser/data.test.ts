@@ -87,8 +87,8 @@ describe('the Data area in the browser', () => {
     await page.getByTestId('import-step-columns').waitFor();
 
     // The preset's choices, with the file's own values beside them.
-    expect(await page.getByLabel('File column for externalId').inputValue()).toBe('Opportunity ID');
-    expect(await page.getByLabel('File column for owner').inputValue()).toBe('Opportunity Owner');
+    await expect.poll(() => page.getByLabel('File column for externalId').inputValue()).toBe('Opportunity ID');
+    await expect.poll(() => page.getByLabel('File column for owner').inputValue()).toBe('Opportunity Owner');
     await expect.poll(() => page.getByTestId('mapping').textContent()).toContain('Maria Lopez');
     await expect.poll(() => page.getByTestId('ignored-columns').textContent()).toContain('Next Step');
     await screenshot('data-columns');
