@@ -7,6 +7,7 @@ import { register as registerExport } from './export.ts';
 import { register as registerImport } from './import.ts';
 import { register as registerQuery } from './query.ts';
 import { register as registerServe } from './serve.ts';
+import { register as registerSimulate } from './simulate.ts';
 import { register as registerTerritory } from './territory.ts';
 import { register as registerUser } from './user.ts';
 
@@ -18,6 +19,7 @@ export function registerCommands(program: Command): void {
   registerImport(program);
   registerQuery(program);
   registerServe(program);
+  registerSimulate(program);
   registerTerritory(program);
   registerUser(program);
 }

@@ -1,0 +1,103 @@
+// Cancellations and clawback per DESIGN §6. A credit with `cancels: X` is not a credit itself:
+// within the window it amends X by a share s (the clawback percent, or pro rata the contract months
+// left), and from the cancellation's date X counts as (1 − s) × its amount at its original place.
+import { dateParts, daysBetween, type IsoDate } from '../dates/iso-date.ts';
+import { Decimal, ZERO } from '../money/decimal.ts';
+import type { Clawback } from './plan-schema.ts';
+import { type Credit, scenarioProblem } from './scenario-schema.ts';
+
+/** A credit in plan currency (`amount`), with the amount as written kept for checks. */
+export interface PricedCredit extends Credit {
+  readonly amount: Decimal;
+  readonly written: Decimal;
+  readonly currency: string;
+}
+
+export interface Cancellation {
+  readonly id: string;
+  readonly date: IsoDate;
+  readonly cancels: string;
+  /** The share of X taken back; zero when the cancellation falls outside the window. */
+  readonly share: Decimal;
+}
+
+/** A credit as it counts on some date: `amount` = (1 − s) × its plan-currency amount. */
+export interface CountedCredit {
+  readonly credit: PricedCredit;
+  readonly amount: Decimal;
+  readonly factor: Decimal;
+}
+
+const NO_LIMIT: Clawback = { windowDays: undefined, percent: new Decimal(1), proRata: false };
+
+/** Splits credits from cancellations and checks each cancellation against the credit it cancels. */
+export function resolveCancellations(
+  credits: readonly PricedCredit[],
+  clawback: Clawback | undefined,
+  path: (string | number)[],
+): { credits: PricedCredit[]; cancellations: Cancellation[] } {
+  const rule = clawback ?? NO_LIMIT;
+  const plain = credits.filter((c) => c.cancels === undefined);
+  const cancelled = new Set<string>();
+  const cancellations = credits.flatMap((c, i) => {
+    if (c.cancels === undefined) return [];
+    const at = [...path, i, 'cancels'];
+    const x = plain.find((p) => p.id === c.cancels);
+    if (!x) throw scenarioProblem(at, `"${c.cancels}" is not a credit of this payee`);
+    if (x.date > c.date) throw scenarioProblem(at, `cancels "${x.id}" dated after it (${x.date})`);
+    if (x.measure !== c.measure) throw scenarioProblem(at, `measure ${c.measure} differs from ${x.id}'s ${x.measure}`);
+    if (x.currency !== c.currency || !c.written.eq(x.written.neg())) {
+      throw scenarioProblem([...path, i, 'amount'], `must be ${x.written.neg()} ${x.currency}, minus ${x.id}'s amount`);
+    }
+    if (cancelled.has(x.id)) throw scenarioProblem(at, `"${x.id}" is cancelled twice`);
+    cancelled.add(x.id);
+    return [{ id: c.id, date: c.date, cancels: x.id, share: shareOf(x, c.date, rule, at) }];
+  });
+  return { credits: plain, cancellations };
+}
+
+function shareOf(x: PricedCredit, date: IsoDate, rule: Clawback, at: (string | number)[]): Decimal {
+  if (rule.windowDays !== undefined && daysBetween(x.date, date) > rule.windowDays) return ZERO;
+  if (!rule.proRata) return rule.percent;
+  if (x.contractMonths === undefined || x.contractMonths === 0) {
+    throw scenarioProblem(at, `pro-rata clawback needs contractMonths on "${x.id}"`);
+  }
+  const months = new Decimal(x.contractMonths);
+  return Decimal.max(ZERO, months.minus(wholeMonths(x.date, date)).dividedBy(months));
+}
+
+/** Whole calendar months from a to b: the month difference, minus 1 when b's day of month is smaller. */
+export function wholeMonths(a: IsoDate, b: IsoDate): number {
+  const from = dateParts(a);
+  const to = dateParts(b);
+  const months = (to.year - from.year) * 12 + (to.month - from.month);
+  return to.day < from.day ? months - 1 : months;
+}
+
+/** The credits dated up to `asOf`, each with every cancellation dated up to `asOf` applied. */
+export function creditsAsOf(
+  credits: readonly PricedCredit[],
+  cancellations: readonly Cancellation[],
+  asOf: IsoDate,
+): CountedCredit[] {
+  return credits
+    .filter((c) => c.date <= asOf)
+    .map((credit) => {
+      const cancel = cancellations.find((k) => k.cancels === credit.id && k.date <= asOf);
+      const factor = cancel ? new Decimal(1).minus(cancel.share) : new Decimal(1);
+      return { credit, factor, amount: credit.amount.times(factor) };
+    });
+}
+
+/** (date, id) order, ids compared by Unicode code point (DESIGN §6). */
+export function byDateAndId(a: { date: string; id: string }, b: { date: string; id: string }): number {
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  return compareCodePoints(a.id, b.id);
+}
+
+export function compareCodePoints(a: string, b: string): number {
+  const x = Array.from(a, (ch) => ch.codePointAt(0)!);
+  const y = Array.from(b, (ch) => ch.codePointAt(0)!);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+  return x.length - y.length;
+}

@@ -1,0 +1,96 @@
+// Earnings of a rate-table per DESIGN §6, per quota period over the credits of its measure in
+// (date, id) order: `transaction` prices each credit alone (−F(|c|) when negative); `cumulative`
+// pays F(X′) − F(X) as the running total moves from X to X′. `when` limits which credits earn,
+// but every credit moves X. `cap` bounds the component's total per quota period.
+import { Decimal, ZERO } from '../money/decimal.ts';
+import type { CountedCredit } from './apply-cancellations.ts';
+import { byQuotaPeriod, type EarnContext } from './earn-context.ts';
+import { matchesWhen } from './earn-per-credit-bonus.ts';
+import type { RateTable } from './plan-schema.ts';
+import { marginalSlices, type TierSlice, tierFunction, tierIndexOf } from './tier-function.ts';
+
+/** What one credit earned, for --explain. `from`/`to` are x before and after (attainment or money). */
+export interface CreditEarning {
+  readonly credit: string;
+  readonly date: string;
+  readonly quotaPeriod: string;
+  readonly amount: Decimal;
+  readonly earns: boolean;
+  readonly from: Decimal;
+  readonly to: Decimal;
+  readonly slices: readonly TierSlice[];
+  readonly earned: Decimal;
+}
+
+export interface RateTableEarnings {
+  readonly total: Decimal;
+  readonly credits: readonly CreditEarning[];
+  readonly capped: readonly string[];
+}
+
+export function earnRateTable(
+  table: RateTable,
+  counted: readonly CountedCredit[],
+  context: EarnContext,
+): RateTableEarnings {
+  const F = (x: Decimal) => tierFunction(table.tiers, table.method, x);
+  let total = ZERO;
+  const credits: CreditEarning[] = [];
+  const capped: string[] = [];
+  for (const [quotaPeriod, group] of byQuotaPeriod(counted, table.measure, context)) {
+    const { scale, base } = scaling(table, context);
+    let running = ZERO;
+    let periodTotal = ZERO;
+    for (const c of group) {
+      const earns = matchesWhen(table.when, c.credit);
+      const before = running;
+      running = running.plus(c.amount);
+      const [from, to] =
+        table.scope === 'cumulative'
+          ? [before.dividedBy(scale), running.dividedBy(scale)]
+          : [ZERO, c.amount.abs().dividedBy(scale)];
+      const sign = table.scope === 'transaction' && c.amount.isNegative() ? -1 : 1;
+      const earned = earns ? F(to).minus(F(from)).times(base).times(sign) : ZERO;
+      periodTotal = periodTotal.plus(earned);
+      credits.push({
+        credit: c.credit.id,
+        date: c.credit.date,
+        quotaPeriod,
+        amount: c.amount,
+        earns,
+        from,
+        to,
+        slices: earns ? slicesOf(table, from, to, base, sign) : [],
+        earned,
+      });
+    }
+    if (table.cap !== undefined && periodTotal.gt(table.cap)) {
+      periodTotal = table.cap;
+      capped.push(quotaPeriod);
+    }
+    total = total.plus(periodTotal);
+  }
+  return { total, credits, capped };
+}
+
+/**
+ * x = money ÷ scale; earnings = F(x) × base. Input amount: scale 1, base 1. Input attainment:
+ * scale = quota; base = quota (rateBase credit) or targetIncentive (target); interpolated F is money.
+ */
+function scaling(table: RateTable, context: EarnContext): { scale: Decimal; base: Decimal } {
+  const one = new Decimal(1);
+  if (table.input === 'amount') return { scale: one, base: one };
+  const quota = context.quota(table.measure, table.id);
+  if (table.method === 'interpolated') return { scale: quota, base: one };
+  return { scale: quota, base: table.rateBase === 'credit' ? quota : context.targetIncentive(table.id) };
+}
+
+function slicesOf(table: RateTable, from: Decimal, to: Decimal, base: Decimal, sign: number): TierSlice[] {
+  if (table.method === 'marginal') {
+    return marginalSlices(table.tiers, from, to).map((s) => ({ ...s, earned: s.earned.times(base).times(sign) }));
+  }
+  const tier = tierIndexOf(table.tiers, to);
+  const rate = table.tiers[tier]!.value;
+  const earned = tierFunction(table.tiers, table.method, to).minus(tierFunction(table.tiers, table.method, from));
+  return [{ tier, from, to, rate, earned: earned.times(base).times(sign) }];
+}

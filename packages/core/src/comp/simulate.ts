@@ -1,0 +1,184 @@
+// Scenario -> result per DESIGN §6, no I/O. For each payee and pay period: every component's
+// amount (the change of its rounded earnings-to-date), earned, paid after the draw, the draw
+// balance; totals over the reported periods. Rounding per §3: cumulative per payee and component.
+import { type CalendarInput, resolveCalendar } from '../calendar/calendar-schema.ts';
+import { parsePeriod } from '../calendar/parse-period.ts';
+import { Decimal, ZERO } from '../money/decimal.ts';
+import { formatAmount, money, roundMoney } from '../money/money.ts';
+import {
+  byDateAndId,
+  type CountedCredit,
+  creditsAsOf,
+  type PricedCredit,
+  resolveCancellations,
+} from './apply-cancellations.ts';
+import { applyDraw } from './apply-draw.ts';
+import { applyGuarantee } from './apply-guarantee.ts';
+import { convertFx } from './convert-fx.ts';
+import { earnAttainmentBonus, type PaidSteps } from './earn-attainment-bonus.ts';
+import { type EarnContext, earnContext } from './earn-context.ts';
+import { earnMbo } from './earn-mbo.ts';
+import { earnPerCreditBonus } from './earn-per-credit-bonus.ts';
+import { earnRateTable } from './earn-rate-table.ts';
+import { type ComponentExplanation, explainComponent, type Trace } from './explain.ts';
+import { payPeriodsToEvaluate, reportRange } from './pay-periods.ts';
+import type { Plan, PlanComponent } from './plan-schema.ts';
+import { type Payee, type Scenario, scenarioProblem } from './scenario-schema.ts';
+
+export interface PeriodResult {
+  period: string;
+  components: Record<string, string>;
+  earned: string;
+  paid: string;
+  drawBalance: string;
+  explain?: Record<string, ComponentExplanation>;
+}
+
+export interface PayeeResult {
+  id: string;
+  currency: string;
+  periods: PeriodResult[];
+  total: { earned: string; paid: string };
+}
+
+export interface SimulationResult {
+  payees: PayeeResult[];
+}
+
+const GREGORIAN: CalendarInput = { type: 'gregorian', fiscalYearStartMonth: 1 };
+
+export function simulate(scenario: Scenario, options: { explain?: boolean } = {}): SimulationResult {
+  const calendar = resolveCalendar(scenario.calendar ?? scenario.plan.calendar ?? GREGORIAN);
+  return {
+    payees: scenario.payees.map((payee, p) => simulatePayee(scenario, calendar, payee, p, options.explain ?? false)),
+  };
+}
+
+function simulatePayee(
+  scenario: Scenario,
+  calendar: CalendarInput,
+  payee: Payee,
+  index: number,
+  explain: boolean,
+): PayeeResult {
+  const { plan } = scenario;
+  const path = ['payees', index, 'credits'];
+  const priced: PricedCredit[] = payee.credits.map((credit) => {
+    const currency = credit.currency ?? plan.currency;
+    return {
+      ...credit,
+      currency,
+      written: credit.amount,
+      amount: convertFx(credit.amount, scenario.fx, currency, plan.currency, credit.date),
+    };
+  });
+  const resolved = resolveCancellations(priced, plan.clawback, path);
+  const credits = resolved.credits.sort(byDateAndId);
+  const scoreStarts = checkScores(plan, calendar, payee, index);
+  const round = (x: Decimal) => roundMoney(money(x, plan.currency)).amount;
+  const format = (x: Decimal) => formatAmount(money(x, plan.currency));
+
+  const range = reportRange(
+    calendar,
+    plan.quotaPeriod,
+    payee.credits.map((c) => c.date),
+    scenario.range,
+  );
+  if (!range) return { id: payee.id, currency: plan.currency, periods: [], total: { earned: '0.00', paid: '0.00' } };
+  const earliest = [range.from, ...payee.credits.map((c) => c.date), ...scoreStarts].sort()[0]!;
+
+  const context = earnContext(payee, calendar, plan.quotaPeriod);
+  const previous = new Map<string, Decimal>(plan.components.map((c) => [c.id, ZERO]));
+  const paidSteps = new Map<string, PaidSteps>();
+  const labelsToDate: string[] = [];
+  const periods: PeriodResult[] = [];
+  let reportedIndex = 0;
+  let owed = ZERO;
+  for (const period of payPeriodsToEvaluate(calendar, plan.payPeriod, range, earliest)) {
+    labelsToDate.push(period.period);
+    const counted = creditsAsOf(credits, resolved.cancellations, period.end);
+    const amounts = new Map<string, Decimal>();
+    const explanations: Record<string, ComponentExplanation> = {};
+    for (const component of plan.components) {
+      if (component.kind === 'guarantee') continue;
+      const trace = earnToDate(component, counted, context, paidSteps, payee, labelsToDate);
+      const toDate = trace.earnings.total;
+      const cumulative = round(toDate);
+      amounts.set(component.id, cumulative.minus(previous.get(component.id)!));
+      previous.set(component.id, cumulative);
+      if (explain && period.reported) explanations[component.id] = explainComponent(trace, period);
+    }
+    if (!period.reported) continue;
+    const others = [...amounts.values()].reduce((a, b) => a.plus(b), ZERO);
+    for (const component of plan.components) {
+      if (component.kind !== 'guarantee') continue;
+      amounts.set(component.id, round(applyGuarantee(component, others, reportedIndex)));
+      if (explain) explanations[component.id] = { others: format(others) };
+    }
+    const earned = plan.components.reduce((sum, c) => sum.plus(amounts.get(c.id)!), ZERO);
+    const draw = applyDraw(earned, owed, plan.draw, reportedIndex);
+    owed = draw.owed;
+    reportedIndex++;
+    periods.push({
+      period: period.period,
+      components: Object.fromEntries(plan.components.map((c) => [c.id, format(amounts.get(c.id)!)])),
+      earned: format(earned),
+      paid: format(draw.paid),
+      drawBalance: format(draw.owed),
+      ...(explain ? { explain: explanations } : {}),
+    });
+  }
+  const sum = (key: 'earned' | 'paid') => periods.reduce((total, p) => total.plus(p[key]), new Decimal(0));
+  return {
+    id: payee.id,
+    currency: plan.currency,
+    periods,
+    total: { earned: format(sum('earned')), paid: format(sum('paid')) },
+  };
+}
+
+/** One component's unrounded earnings-to-date, with what --explain needs to show how. */
+function earnToDate(
+  component: Exclude<PlanComponent, { kind: 'guarantee' }>,
+  counted: CountedCredit[],
+  context: EarnContext,
+  paidSteps: Map<string, PaidSteps>,
+  payee: Payee,
+  labelsToDate: readonly string[],
+): Trace {
+  switch (component.kind) {
+    case 'rate-table':
+      return { kind: component.kind, earnings: earnRateTable(component, counted, context) };
+    case 'per-credit-bonus':
+      return { kind: component.kind, earnings: earnPerCreditBonus(component, counted) };
+    case 'attainment-bonus': {
+      const earnings = earnAttainmentBonus(component, counted, context, paidSteps.get(component.id) ?? new Set());
+      paidSteps.set(component.id, earnings.paid);
+      return { kind: component.kind, earnings };
+    }
+    case 'mbo': {
+      const total = earnMbo(component, payee.mbo, labelsToDate, context);
+      return { kind: component.kind, earnings: { total, score: payee.mbo[labelsToDate.at(-1)!]?.[component.id] } };
+    }
+  }
+}
+
+/** MBO scores name a pay period of the plan and one of its mbo components; returns the periods' starts. */
+function checkScores(plan: Plan, calendar: CalendarInput, payee: Payee, index: number): string[] {
+  const mboIds = plan.components.filter((c) => c.kind === 'mbo').map((c) => c.id);
+  return Object.entries(payee.mbo).map(([label, scores]) => {
+    const at = ['payees', index, 'mbo', label];
+    let period: ReturnType<typeof parsePeriod> | undefined;
+    try {
+      period = parsePeriod(calendar, label);
+    } catch {
+      period = undefined;
+    }
+    if (period?.grain !== plan.payPeriod)
+      throw scenarioProblem(at, `"${label}" is not a ${plan.payPeriod} pay period label`);
+    for (const id of Object.keys(scores)) {
+      if (!mboIds.includes(id)) throw scenarioProblem([...at, id], `"${id}" is not an mbo component of the plan`);
+    }
+    return period.start;
+  });
+}
