@@ -1,9 +1,10 @@
 // Line-precise errors for plans and scenarios (DESIGN §6: "validated with a schema that gives
 // line-precise errors"). YAML is parsed keeping every number exactly as written ("0.10" stays the
 // text "0.10"), so money and rates reach Decimal without passing through a JS float.
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from 'yaml';
+import { LineCounter, parseDocument, visit } from 'yaml';
 import type { z } from 'zod';
 import { AttainError } from '../errors.ts';
+import { offsetOfPath } from '../yaml/offset-of-path.ts';
 
 export interface YamlSource {
   /** The document as plain values; numbers are their source text. */
@@ -33,7 +34,7 @@ export function readYaml(text: string, source: string, code: string): YamlSource
   });
   return {
     value: doc.toJS() ?? {},
-    lineOf: (path) => lineCounter.linePos(offsetOf(doc.contents, path.map(String))).line,
+    lineOf: (path) => lineCounter.linePos(offsetOfPath(doc.contents, path.map(String))).line,
   };
 }
 
@@ -72,26 +73,4 @@ export function invalid(code: string, source: string, problems: readonly Problem
       problems,
     },
   );
-}
-
-/** The offset of the deepest node along a path: the key of the last map entry found. */
-function offsetOf(node: unknown, path: readonly string[]): number {
-  let current = node;
-  let offset = isNode(current) ? (current.range?.[0] ?? 0) : 0;
-  for (const segment of path) {
-    if (isMap(current)) {
-      const pair = current.items.find((p) => isScalar(p.key) && String(p.key.value) === segment);
-      if (!pair) break;
-      if (isScalar(pair.key) && pair.key.range) offset = pair.key.range[0];
-      current = pair.value;
-    } else if (isSeq(current)) {
-      current = current.items[Number(segment)];
-      if (isNode(current) && current.range) offset = current.range[0];
-    } else break;
-  }
-  return offset;
-}
-
-function isNode(value: unknown): value is Node {
-  return isMap(value) || isSeq(value) || isScalar(value);
 }

@@ -4,9 +4,10 @@
 //
 // YAML is read with the failsafe schema, so every scalar is text exactly as written: `0: open`,
 // `"true|false": lost` and `defaults: { probability: 0.50 }` keep their spelling.
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { AttainError } from '../errors.ts';
+import { offsetOfPath } from '../yaml/offset-of-path.ts';
 import { ENTITY_COLUMNS, ENTITY_NAMES, type EntityName } from './entity-columns.ts';
 import { DATE_FORMATS, parseValue } from './parse-value.ts';
 
@@ -94,7 +95,7 @@ export function parseMapping(yamlText: string, sourceName: string): Mapping {
   const result = mappingSchema.safeParse(doc.toJS() ?? {}, { reportInput: true });
   if (result.success) return result.data;
   const problems = problemsOf(result.error).map((problem) => {
-    const offset = offsetOf(doc.contents, problem.path === '' ? [] : problem.path.split('.'));
+    const offset = offsetOfPath(doc.contents, problem.path === '' ? [] : problem.path.split('.'));
     return { ...problem, line: lineCounter.linePos(offset).line };
   });
   throw mappingError(sourceName, problems);
@@ -124,28 +125,6 @@ function mappingError(sourceName: string, problems: MappingProblem[]): AttainErr
     path: first?.path,
     problems,
   });
-}
-
-/** The offset of the deepest node along a path: the key of the last map entry found. */
-function offsetOf(node: Node | null | undefined | unknown, path: string[]): number {
-  let current = node;
-  let offset = isNode(current) ? (current.range?.[0] ?? 0) : 0;
-  for (const segment of path) {
-    if (isMap(current)) {
-      const pair = current.items.find((p) => isScalar(p.key) && String(p.key.value) === segment);
-      if (!pair) break;
-      if (isScalar(pair.key) && pair.key.range) offset = pair.key.range[0];
-      current = pair.value;
-    } else if (isSeq(current)) {
-      current = current.items[Number(segment)];
-      if (isNode(current) && current.range) offset = current.range[0];
-    } else break;
-  }
-  return offset;
-}
-
-function isNode(value: unknown): value is Node {
-  return isMap(value) || isSeq(value) || isScalar(value);
 }
 
 /** The entity's canonical column names, for the error messages and the mapping screen. */
