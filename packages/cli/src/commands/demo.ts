@@ -73,15 +73,15 @@ async function openEmpty(command: Command, options: DemoOptions): Promise<{ stor
   return { store, reused: false };
 }
 
-/** One line per loading step, with its running row count, rather than one per chunk. */
-function progressPrinter(): (step: string, done: number) => void {
+/** One line per loading step with how far it is, at most every 2 s per step, rather than one per chunk. */
+function progressPrinter(): (step: string, done: number, total?: number) => void {
   let current = '';
   let shown = 0;
-  return (step, done) => {
-    if (step === current && Date.now() - shown < 2000) return;
+  return (step, done, total) => {
+    if (step === 'done' || (step === current && Date.now() - shown < 2000)) return;
     current = step;
     shown = Date.now();
-    say(`  ${step}${done > 0 ? ` ${done.toLocaleString('en-US')}` : ''}`);
+    say(`  ${step}${done > 0 && total ? ` ${Math.floor((done * 100) / total)}%` : ''}`);
   };
 }
 
