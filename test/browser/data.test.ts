@@ -1,44 +1,24 @@
 // The Data area end to end in Debian's chromium: as admin, import a Salesforce report export with
 // the preset (a dry run first, then "skip the rest"), then follow a data-quality issue to its record.
 // Screenshots go to a temp folder (its path is printed) so a person can look at what was tested.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type BrowserSession, logInThroughPage, openBrowser } from '../support/browser.ts';
 import { startDemoServer } from '../support/demo-server.ts';
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 // The repository keeps a byte-identical copy of shared/fixtures, so the test needs nothing beside it.
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SALESFORCE_REPORT = resolve(repo, 'packages/io/src/import/fixtures/salesforce-opportunities-report.csv');
 
 let server: Awaited<ReturnType<typeof startDemoServer>>;
-let context: BrowserContext;
+let browser: BrowserSession;
 let page: Page;
-const pageErrors: string[] = [];
-const userDataDir = mkdtempSync(join(tmpdir(), 'attain-chromium-'));
-const screenshotDir = mkdtempSync(join(tmpdir(), 'attain-screenshots-'));
-let screenshotCount = 0;
+let pageErrors: string[] = [];
 
-async function screenshot(name: string): Promise<void> {
-  screenshotCount += 1;
-  const path = join(screenshotDir, `${String(screenshotCount).padStart(2, '0')}-${name}.png`);
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path, fullPage: true });
-  console.log(`screenshot: ${path}`);
-}
+const screenshot = (name: string) => browser.screenshot(name);
 
 /** A count shown by the dry run or the import, as a number. */
 async function count(testId: string): Promise<number> {
@@ -49,27 +29,18 @@ describe('the Data area in the browser', () => {
   beforeAll(async () => {
     expect(existsSync(SALESFORCE_REPORT), `fixture at ${SALESFORCE_REPORT}`).toBe(true);
     server = await startDemoServer();
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1440, height: 900 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    console.log(`screenshots in ${screenshotDir}`);
+    browser = await openBrowser();
+    page = browser.page;
+    pageErrors = browser.pageErrors;
 
     await page.goto(`${server.url}/`);
-    await page.getByLabel('Email').fill(server.logins.admin.email);
-    await page.getByLabel('Password').fill(server.logins.admin.password);
-    await page.getByRole('button', { name: 'Log in' }).click();
+    await logInThroughPage(page, server.logins.admin);
     await page.getByTestId('dashboard').waitFor();
   });
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.close();
-    rmSync(userDataDir, { recursive: true, force: true });
   });
 
   test('admin uploads a Salesforce report and maps it with the preset', async () => {

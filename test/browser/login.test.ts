@@ -1,44 +1,17 @@
-// The web app end to end in Debian's chromium: log in per role, see real numbers, log out.
-// Screenshots go to a temp folder (its path is printed) so a person can look at what was tested.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type BrowserSession, logInThroughPage, openBrowser } from '../support/browser.ts';
 import { startDemoServer } from '../support/demo-server.ts';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 let server: Awaited<ReturnType<typeof startDemoServer>>;
-let context: BrowserContext;
+let browser: BrowserSession;
 let page: Page;
-const pageErrors: string[] = [];
-const userDataDir = mkdtempSync(join(tmpdir(), 'attain-chromium-'));
-const screenshotDir = mkdtempSync(join(tmpdir(), 'attain-screenshots-'));
-let screenshotCount = 0;
+let pageErrors: string[] = [];
 let adminBookings = '';
 
-async function screenshot(name: string): Promise<void> {
-  screenshotCount += 1;
-  const path = join(screenshotDir, `${String(screenshotCount).padStart(2, '0')}-${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  console.log(`screenshot: ${path}`);
-}
+const screenshot = (name: string) => browser.screenshot(name);
 
-async function logIn(email: string, password: string): Promise<void> {
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-}
+const logIn = (email: string, password: string) => logInThroughPage(page, { email, password });
 
 async function logOut(): Promise<void> {
   await page.getByRole('button', { name: 'Log out' }).click();
@@ -59,21 +32,14 @@ async function dashboardBookings(): Promise<string> {
 describe('web app in the browser', () => {
   beforeAll(async () => {
     server = await startDemoServer();
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1440, height: 900 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    console.log(`screenshots in ${screenshotDir}`);
+    browser = await openBrowser();
+    page = browser.page;
+    pageErrors = browser.pageErrors;
   });
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.close();
-    rmSync(userDataDir, { recursive: true, force: true });
   });
 
   test('admin logs in and sees the whole company with real numbers', async () => {

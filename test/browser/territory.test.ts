@@ -1,72 +1,37 @@
-// The Territories area end to end in Debian's chromium: as admin, the tree with its figures, a
-// territory's accounts, a move request with its impact preview, its approval, and a scenario
-// compared with the live model, balance chart included (DESIGN §5.1).
-// Screenshots go to a temp folder (its path is printed) so a person can look at what was tested.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type BrowserSession, logInThroughPage, openBrowser } from '../support/browser.ts';
 import { startDemoServer } from '../support/demo-server.ts';
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 // A week after the demo's today: inside an open period, so the move can be requested and approved.
 const EFFECTIVE = '2026-12-01';
 const MONEY = /^-?\$[\d,]+$/;
 
 let server: Awaited<ReturnType<typeof startDemoServer>>;
-let context: BrowserContext;
+let browser: BrowserSession;
 let page: Page;
-const pageErrors: string[] = [];
-const userDataDir = mkdtempSync(join(tmpdir(), 'attain-chromium-'));
-const screenshotDir = mkdtempSync(join(tmpdir(), 'attain-screenshots-'));
-let screenshotCount = 0;
+let pageErrors: string[] = [];
 let movedAccount = '';
 
-async function screenshot(name: string): Promise<void> {
-  screenshotCount += 1;
-  const path = join(screenshotDir, `${String(screenshotCount).padStart(2, '0')}-${name}.png`);
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path, fullPage: true });
-  console.log(`screenshot: ${path}`);
-}
+const screenshot = (name: string) => browser.screenshot(name);
 
 const text = async (testId: string) => ((await page.getByTestId(testId).textContent()) ?? '').trim();
 
 describe('the Territories area in the browser', () => {
   beforeAll(async () => {
     server = await startDemoServer();
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1440, height: 900 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    console.log(`screenshots in ${screenshotDir}`);
+    browser = await openBrowser();
+    page = browser.page;
+    pageErrors = browser.pageErrors;
 
     await page.goto(`${server.url}/`);
-    await page.getByLabel('Email').fill(server.logins.admin.email);
-    await page.getByLabel('Password').fill(server.logins.admin.password);
-    await page.getByRole('button', { name: 'Log in' }).click();
+    await logInThroughPage(page, server.logins.admin);
     await page.getByTestId('dashboard').waitFor();
   });
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.close();
-    rmSync(userDataDir, { recursive: true, force: true });
   });
 
   test('the tree shows geo → leaf territories and overlays, with owners and money', async () => {

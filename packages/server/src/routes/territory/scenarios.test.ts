@@ -6,7 +6,8 @@ import type { Store } from '@attain/store/open-store.ts';
 import { openTestStore } from '@attain/store/test-store.ts';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createApp } from '../../app.ts';
-import { LOGINS, PASSWORD, seedSmallCompany, TODAY } from '../../testing/small-company.ts';
+import { loginAs } from '../../testing/login-as.ts';
+import { seedSmallCompany, TODAY } from '../../testing/small-company.ts';
 
 let store: Store;
 let app: ReturnType<typeof createApp>;
@@ -31,15 +32,7 @@ beforeAll(async () => {
     ])
     .execute();
   app = createApp({ store, today: () => TODAY });
-  for (const role of ['ops', 'manager', 'rep'] as const) {
-    const res = await app.request('/api/session', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: LOGINS[role], password: PASSWORD }),
-    });
-    const body = (await res.json()) as { csrfToken: string };
-    sessions[role] = { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]!, csrf: body.csrfToken };
-  }
+  Object.assign(sessions, await loginAs(app, ['ops', 'manager', 'rep'] as const));
 });
 afterAll(async () => {
   await store.close();

@@ -7,7 +7,8 @@ import type { Store } from '@attain/store/open-store.ts';
 import { openTestStore } from '@attain/store/test-store.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApp } from '../../app.ts';
-import { LOGINS, PASSWORD, seedSmallCompany, TODAY } from '../../testing/small-company.ts';
+import { loginAs } from '../../testing/login-as.ts';
+import { LOGINS, seedSmallCompany, TODAY } from '../../testing/small-company.ts';
 
 let store: Store;
 let app: ReturnType<typeof createApp>;
@@ -38,15 +39,7 @@ beforeAll(async () => {
     ])
     .execute();
   app = createApp({ store, today: () => TODAY });
-  for (const role of Object.keys(LOGINS) as Role[]) {
-    const res = await app.request('/api/session', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: LOGINS[role], password: PASSWORD }),
-    });
-    const body = (await res.json()) as { csrfToken: string };
-    sessions[role] = { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]!, csrf: body.csrfToken };
-  }
+  Object.assign(sessions, await loginAs(app, Object.keys(LOGINS) as Role[]));
 });
 afterAll(async () => {
   await store.close();
