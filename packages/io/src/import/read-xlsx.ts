@@ -21,21 +21,25 @@ export async function* readXlsxRows(path: string, sheet?: string): AsyncGenerato
     entries: 'ignore',
   });
   const seen: string[] = [];
+  let found = false;
   try {
+    // Every sheet is read to its end, the unwanted ones without yielding: exceljs parks sheets that
+    // come before the shared strings in temp files, and leaving its reader half-way races with them.
     for await (const worksheet of workbook as AsyncIterable<SheetReader>) {
       const name = worksheet.name ?? `Sheet${seen.length + 1}`;
       seen.push(name);
       const first = (workbook as unknown as { model?: { sheets?: { name?: string }[] } }).model?.sheets?.[0]?.name;
       const wanted = sheet ?? first;
-      if (wanted !== undefined && name !== wanted) continue;
-      for await (const row of worksheet) yield { row: row.number, cells: cellsOf(row) };
-      return;
+      const take = !found && (wanted === undefined || name === wanted);
+      for await (const row of worksheet) if (take) yield { row: row.number, cells: cellsOf(row) };
+      if (take) found = true;
     }
   } catch (error) {
     if (error instanceof AttainError) throw error;
     const message = error instanceof Error ? error.message : String(error);
     throw new AttainError('IMPORT_MALFORMED_FILE', `${path} is not a readable XLSX workbook: ${message}`, { path });
   }
+  if (found) return;
   throw new AttainError(
     'IMPORT_SHEET_NOT_FOUND',
     `${path} has no sheet named "${sheet}"; its sheets are: ${seen.join(', ')}`,
