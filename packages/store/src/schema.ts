@@ -1,6 +1,7 @@
 // Row types of the tables created by the migrations, for Kysely's type checking. BIGINT and NUMERIC
 // come back as strings, DATE as 'YYYY-MM-DD' (see type-parsers.ts).
 import type { ColumnType, Generated } from 'kysely';
+import type { CompTables } from './schema-comp.ts';
 
 type Id = ColumnType<string, string | number | undefined, string | number>;
 type Ref = string | null;
@@ -9,7 +10,7 @@ type Timestamp = ColumnType<string, string | undefined, string>;
 /** A column with a default: optional on insert. */
 type Defaulted = ColumnType<string, string | undefined, string>;
 
-export interface Database {
+export interface Database extends CompTables {
   settings: { key: string; value: unknown };
   org_units: { id: Id; external_id: string; name: string; parent_id: Ref; type: Defaulted };
   people: {

@@ -1,0 +1,121 @@
+// Row types of the compensation tables (migration 2026-11-24T1800-compensation).
+import type { ColumnType, Generated } from 'kysely';
+
+type Ref = string | null;
+type Numeric = ColumnType<string | null, string | number | null | undefined, string | number | null>;
+type Money = ColumnType<string, string | number, string | number>;
+type Timestamp = ColumnType<string, string | undefined, string>;
+type Defaulted = ColumnType<string, string | undefined, string>;
+type Json = ColumnType<unknown, string | undefined, string>;
+type Count = ColumnType<number, number | undefined, number>;
+
+export interface CompTables {
+  plans: {
+    plan_id: string;
+    version: number;
+    name: string;
+    currency: string;
+    document: ColumnType<unknown, string, string>;
+    source: string;
+    valid_from: Defaulted;
+    created_at: Timestamp;
+    created_by: string;
+  };
+  plan_assignments: {
+    id: Generated<string>;
+    person_id: string;
+    plan_id: string;
+    valid_from: string;
+    valid_to: string | null;
+    target_incentive: Numeric;
+    currency: string | null;
+  };
+  mbo_scores: { person_id: string; component: string; period: string; score: Money };
+  credits: {
+    id: Generated<string>;
+    transaction_id: string;
+    person_id: string;
+    kind: string;
+    measure: string;
+    date: string;
+    share: Money;
+    amount: Money;
+    currency: string;
+    cancels_transaction_id: Ref;
+    source_person_id: Ref;
+    territory_id: Ref;
+  };
+  credit_exceptions: { transaction_id: string; code: string; message: string; details: Json };
+  comp_runs: {
+    id: Generated<string>;
+    period: string;
+    period_start: string;
+    period_end: string;
+    mode: string;
+    status: Defaulted;
+    run_by: string;
+    started_at: Timestamp;
+    finished_at: string | null;
+    approved_by: string | null;
+    approved_at: string | null;
+    closed_by: string | null;
+    closed_at: string | null;
+    payees: Count;
+    recomputed: Count;
+    held: Count;
+  };
+  comp_results: {
+    run_id: string;
+    person_id: string;
+    currency: string;
+    earned: Money;
+    paid: Money;
+    draw_balance: Money;
+    inputs_hash: string;
+    plans: Json;
+    explain: Json;
+  };
+  comp_result_lines: {
+    run_id: string;
+    person_id: string;
+    line: number;
+    kind: string;
+    plan_id: string | null;
+    component: string | null;
+    source_period: string | null;
+    amount: Money;
+    currency: string;
+    adjustment_id: Ref;
+  };
+  comp_holds: { run_id: string; person_id: string; code: string; message: string; details: Json };
+  comp_adjustments: {
+    id: Generated<string>;
+    person_id: string;
+    period: string;
+    amount: Money;
+    currency: string;
+    reason: string;
+    author: string;
+    created_at: Timestamp;
+    approver: string | null;
+    approved_at: string | null;
+    dispute_id: Ref;
+  };
+  comp_disputes: {
+    id: Generated<string>;
+    person_id: string;
+    period: string;
+    line: string;
+    status: Defaulted;
+    raised_by: string;
+    raised_at: Timestamp;
+  };
+  comp_dispute_messages: {
+    id: Generated<string>;
+    dispute_id: string;
+    author: string;
+    at: Timestamp;
+    note: string;
+    adjustment_id: Ref;
+  };
+}
