@@ -123,6 +123,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       primary key (run_id, person_id, line)
     );
 
+    -- What each credit earned in a run's period, per component (plan currency, full precision):
+    -- the link from a paid amount to the contract it was paid on (statements, ASC 340-40).
+    create table comp_credit_earnings (
+      run_id bigint not null references comp_runs(id),
+      person_id bigint not null references people(id),
+      transaction_id bigint not null references transactions(id),
+      plan_id text not null,
+      component text not null,
+      amount numeric not null,
+      currency char(3) not null,
+      primary key (run_id, person_id, transaction_id, plan_id, component)
+    );
+    create index comp_credit_earnings_transaction on comp_credit_earnings (transaction_id);
+
     -- Payees a run could not compute (missing quota, FX rate, plan): nothing paid on guesses.
     create table comp_holds (
       run_id bigint not null references comp_runs(id),
@@ -181,6 +195,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create trigger comp_results_frozen before update or delete on comp_results
       for each row execute function comp_closed_is_frozen();
     create trigger comp_result_lines_frozen before update or delete on comp_result_lines
+      for each row execute function comp_closed_is_frozen();
+    create trigger comp_credit_earnings_frozen before update or delete on comp_credit_earnings
       for each row execute function comp_closed_is_frozen();
   `.execute(db);
 }

@@ -87,6 +87,15 @@ export interface CompTables {
     currency: string;
     adjustment_id: Ref;
   };
+  comp_credit_earnings: {
+    run_id: string;
+    person_id: string;
+    transaction_id: string;
+    plan_id: string;
+    component: string;
+    amount: Money;
+    currency: string;
+  };
   comp_holds: { run_id: string; person_id: string; code: string; message: string; details: Json };
   comp_adjustments: {
     id: Generated<string>;
