@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { register as registerCalendar } from './calendar.ts';
 import { register as registerCheck } from './check.ts';
+import { register as registerComp } from './comp.ts';
 import { register as registerDemo } from './demo.ts';
 import { register as registerExport } from './export.ts';
 import { register as registerImport } from './import.ts';
@@ -14,6 +15,7 @@ import { register as registerUser } from './user.ts';
 export function registerCommands(program: Command): void {
   registerCalendar(program);
   registerCheck(program);
+  registerComp(program);
   registerDemo(program);
   registerExport(program);
   registerImport(program);

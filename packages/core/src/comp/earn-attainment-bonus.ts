@@ -18,7 +18,7 @@ export function earnAttainmentBonus(
   const paid = new Set(alreadyPaid);
   const reached: { quotaPeriod: string; atLeast: Decimal; credit: string }[] = [];
   for (const [quotaPeriod, group] of byQuotaPeriod(counted, bonus.measure, context)) {
-    const quota = context.quota(bonus.measure, bonus.id);
+    const quota = context.quota(bonus.measure, bonus.id, quotaPeriod);
     let running = ZERO;
     for (const c of group) {
       running = running.plus(c.amount);

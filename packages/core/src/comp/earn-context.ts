@@ -12,8 +12,9 @@ import type { Payee } from './scenario-schema.ts';
 export interface EarnContext {
   readonly payeeId: string;
   quotaPeriodOf(date: IsoDate): string;
-  quota(measure: string, component: string): Decimal;
-  targetIncentive(component: string): Decimal;
+  /** The quota of a measure in a quota period (a scenario has one quota for every quota period). */
+  quota(measure: string, component: string, quotaPeriod: string): Decimal;
+  targetIncentive(component: string, quotaPeriod?: string): Decimal;
 }
 
 export function earnContext(payee: Payee, calendar: CalendarInput, quotaPeriod: Grain): EarnContext {

@@ -38,7 +38,7 @@ export function earnRateTable(
   const credits: CreditEarning[] = [];
   const capped: string[] = [];
   for (const [quotaPeriod, group] of byQuotaPeriod(counted, table.measure, context)) {
-    const { scale, base } = scaling(table, context);
+    const { scale, base } = scaling(table, context, quotaPeriod);
     let running = ZERO;
     let periodTotal = ZERO;
     for (const c of group) {
@@ -77,12 +77,12 @@ export function earnRateTable(
  * x = money ÷ scale; earnings = F(x) × base. Input amount: scale 1, base 1. Input attainment:
  * scale = quota; base = quota (rateBase credit) or targetIncentive (target); interpolated F is money.
  */
-function scaling(table: RateTable, context: EarnContext): { scale: Decimal; base: Decimal } {
+function scaling(table: RateTable, context: EarnContext, quotaPeriod: string): { scale: Decimal; base: Decimal } {
   const one = new Decimal(1);
   if (table.input === 'amount') return { scale: one, base: one };
-  const quota = context.quota(table.measure, table.id);
+  const quota = context.quota(table.measure, table.id, quotaPeriod);
   if (table.method === 'interpolated') return { scale: quota, base: one };
-  return { scale: quota, base: table.rateBase === 'credit' ? quota : context.targetIncentive(table.id) };
+  return { scale: quota, base: table.rateBase === 'credit' ? quota : context.targetIncentive(table.id, quotaPeriod) };
 }
 
 function slicesOf(table: RateTable, from: Decimal, to: Decimal, base: Decimal, sign: number): TierSlice[] {

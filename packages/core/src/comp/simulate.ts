@@ -54,12 +54,21 @@ export function simulate(scenario: Scenario, options: { explain?: boolean } = {}
   };
 }
 
-function simulatePayee(
+/** How the database run reuses the simulator: per-quota-period quotas, and where the payee's plan began. */
+export interface PayeeOptions {
+  /** Replaces the scenario's single quota and target incentive (e.g. one per quota period, prorated). */
+  readonly context?: EarnContext;
+  /** How many of the plan's pay periods came before the range (draw and guarantee count from the plan's first). */
+  readonly firstPeriodIndex?: number;
+}
+
+export function simulatePayee(
   scenario: Scenario,
   calendar: CalendarInput,
   payee: Payee,
   index: number,
   explain: boolean,
+  options: PayeeOptions = {},
 ): PayeeResult {
   const { plan } = scenario;
   const path = ['payees', index, 'credits'];
@@ -87,12 +96,12 @@ function simulatePayee(
   if (!range) return { id: payee.id, currency: plan.currency, periods: [], total: { earned: '0.00', paid: '0.00' } };
   const earliest = [range.from, ...payee.credits.map((c) => c.date), ...scoreStarts].sort()[0]!;
 
-  const context = earnContext(payee, calendar, plan.quotaPeriod);
+  const context = options.context ?? earnContext(payee, calendar, plan.quotaPeriod);
   const previous = new Map<string, Decimal>(plan.components.map((c) => [c.id, ZERO]));
   const paidSteps = new Map<string, PaidSteps>();
   const labelsToDate: string[] = [];
   const periods: PeriodResult[] = [];
-  let reportedIndex = 0;
+  let reportedIndex = options.firstPeriodIndex ?? 0;
   let owed = ZERO;
   for (const period of payPeriodsToEvaluate(calendar, plan.payPeriod, range, earliest)) {
     labelsToDate.push(period.period);
