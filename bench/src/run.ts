@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { DemoSize } from '@attain/core/demo/demo-size.ts';
 import { openStore } from '@attain/store/open-store.ts';
 import { createTestDatabase } from '@attain/store/test-store.ts';
+import * as compRun from './comp-run.bench.ts';
 import * as dashboard from './dashboard.bench.ts';
 import * as demoLoad from './demo-load.bench.ts';
 import * as importTransactions from './import-transactions.bench.ts';
@@ -36,8 +37,13 @@ const context: BenchContext = {
   },
 };
 
+// `--only comp,dashboard` runs the demo load and just those benchmarks.
+const onlyArg = process.argv.indexOf('--only');
+const only = onlyArg > 0 ? process.argv[onlyArg + 1]!.split(',') : undefined;
+const benches = { dashboard, comp: compRun, territory: territoryBalance, import: importTransactions };
 try {
-  for (const bench of [demoLoad, dashboard, territoryBalance, importTransactions]) await bench.run(context);
+  await demoLoad.run(context);
+  for (const [key, bench] of Object.entries(benches)) if (!only || only.includes(key)) await bench.run(context);
 } finally {
   await store.close();
   await database?.drop();

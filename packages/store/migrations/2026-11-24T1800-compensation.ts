@@ -56,9 +56,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       share numeric not null,
       amount numeric not null,
       currency char(3) not null,
-      cancels_transaction_id bigint references transactions(id),
-      source_person_id bigint references people(id),
-      territory_id bigint references territories(id),
+      -- Derived and recomputed wholesale: only the two keys a credit cannot live without are checked.
+      cancels_transaction_id bigint,
+      source_person_id bigint,
+      territory_id bigint,
       unique (transaction_id, person_id, kind)
     );
     create index credits_person on credits (person_id, date);

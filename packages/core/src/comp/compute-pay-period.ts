@@ -216,7 +216,7 @@ function runSegment(input: PayPeriodInput, segment: SegmentInput): SegmentRun | 
   const payee: Payee = {
     id: input.payeeId,
     quota: {},
-    credits: [...segment.credits],
+    credits: creditsNeeded(segment, calendar, quotaPeriod.start),
     mbo: segment.mbo,
   };
   const result = simulatePayee(
@@ -256,6 +256,21 @@ function runSegment(input: PayPeriodInput, segment: SegmentInput): SegmentRun | 
       components: result.periods[reported]?.explain ?? {},
     },
   };
+}
+
+/**
+ * The credits of the quota period to date, plus whole earlier quota periods whose credits a
+ * cancellation in it takes back (the take-back re-prices that period, DESIGN §6).
+ */
+function creditsNeeded(segment: SegmentInput, calendar: CalendarInput, quotaStart: IsoDate): Credit[] {
+  const cancelled = new Set(
+    segment.credits.filter((c) => c.cancels !== undefined && c.date >= quotaStart).map((c) => c.cancels),
+  );
+  let from = quotaStart;
+  for (const c of segment.credits) {
+    if (c.date < from && cancelled.has(c.id)) from = periodOf(calendar, c.date, segment.plan.quotaPeriod).start;
+  }
+  return segment.credits.filter((c) => c.date >= from);
 }
 
 /** Running credit total of each measure over the quota period to date ÷ its quota, cancellations applied. */

@@ -11,6 +11,8 @@ export const ENTITY_NAMES = [
   'transactions',
   'quotas',
   'fxRates',
+  'planAssignments',
+  'mboScores',
 ] as const;
 export type EntityName = (typeof ENTITY_NAMES)[number];
 
@@ -143,6 +145,24 @@ export const ENTITY_COLUMNS: Record<EntityName, readonly ColumnSpec[]> = {
     { name: 'from', kind: 'currency', required: true },
     { name: 'to', kind: 'currency', required: true },
     { name: 'rate', kind: 'decimal', required: true },
+  ],
+  // `plan` is the id of a plan loaded with `attain comp plan load` (not a row of another entity, so
+  // a text column the store resolves against the plans table). Effective-dated, half-open
+  // [validFrom, validTo); validTo empty = open-ended. targetIncentive is per full quota period.
+  planAssignments: [
+    ref('person', 'people', true),
+    text('plan', true),
+    date('validFrom', true),
+    date('validTo'),
+    money('targetIncentive'),
+    { name: 'currency', kind: 'currency' },
+  ],
+  // A score (0–1) of a person's mbo component for a pay period (`2026-03`, `2026-Q1`, …).
+  mboScores: [
+    ref('person', 'people', true),
+    text('component', true),
+    text('period', true),
+    { name: 'score', kind: 'decimal', required: true },
   ],
 };
 

@@ -66,7 +66,7 @@ test('a canonical column the entity does not have is an error at its line', () =
 
 test('entity, dateFormat, defaults and derive are checked', () => {
   expect(mappingError('entity: deals\n').message).toBe(
-    'Invalid mapping map.yaml line 1: entity: entity must be one of orgUnits, people, products, accounts, territories, opportunities, opportunitySplits, transactions, quotas, fxRates',
+    'Invalid mapping map.yaml line 1: entity: entity must be one of orgUnits, people, products, accounts, territories, opportunities, opportunitySplits, transactions, quotas, fxRates, planAssignments, mboScores',
   );
   expect(mappingError('columns: { name: x }\n').message).toBe('Invalid mapping map.yaml line 1: entity: is required');
   expect(mappingError('entity: opportunities\ndateFormat: DD.MM.YYYY\n').details).toMatchObject({

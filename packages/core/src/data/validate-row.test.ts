@@ -32,3 +32,21 @@ test('a quota belongs to exactly one of a person or a territory', () => {
   const both = validateRow(2, { ...base, person: 'P1', territory: 'T1' }, 'quotas', {});
   expect(both.map((i) => i.code)).toEqual(['IMPORT_CONFLICTING_VALUES']);
 });
+
+test('a plan assignment ends after it starts and has no negative target incentive (DESIGN §3 half-open)', () => {
+  const base = { person: 'P1', plan: 'ae-usd', validFrom: '2026-01-01' };
+  expect(validateRow(2, { ...base, validTo: '2026-01-02', targetIncentive: '0' }, 'planAssignments', {})).toEqual([]);
+  const sameDay = validateRow(2, { ...base, validTo: '2026-01-01' }, 'planAssignments', { validTo: 'End' });
+  expect(sameDay.map((i) => [i.code, i.column, i.value])).toEqual([['IMPORT_OUT_OF_RANGE', 'End', '2026-01-01']]);
+  const negative = validateRow(2, { ...base, targetIncentive: '-1' }, 'planAssignments', {});
+  expect(negative.map((i) => [i.code, i.column])).toEqual([['IMPORT_OUT_OF_RANGE', 'targetIncentive']]);
+});
+
+test('an MBO score lies between 0 and 1', () => {
+  const base = { person: 'P1', component: 'goals', period: '2026-03' };
+  expect(validateRow(2, { ...base, score: '1' }, 'mboScores', {})).toEqual([]);
+  expect(validateRow(2, { ...base, score: '0' }, 'mboScores', {})).toEqual([]);
+  expect(validateRow(4, { ...base, score: '1.2' }, 'mboScores', {}).map((i) => [i.code, i.message])).toEqual([
+    ['IMPORT_OUT_OF_RANGE', 'Row 4, column "score": a score is between 0 and 1, not 1.2'],
+  ]);
+});

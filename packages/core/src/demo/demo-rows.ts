@@ -181,3 +181,29 @@ export interface DemoDealChunk {
 export function externalId(prefix: string, id: number, width: number): string {
   return `${prefix}-${String(id).padStart(width, '0')}`;
 }
+
+/** A plan version as YAML text (DESIGN §6); versions of one plan come in version order. */
+export interface PlanVersionRow {
+  plan_id: string;
+  version: number;
+  /** First day in force ('1900-01-01': always). */
+  valid_from: IsoDate;
+  source: string;
+}
+
+export interface PlanAssignmentRow {
+  id: Id;
+  person_id: Id;
+  plan_id: string;
+  valid_from: IsoDate;
+  valid_to: IsoDate | null;
+  target_incentive: string;
+  currency: string;
+}
+
+export interface MboScoreRow {
+  person_id: Id;
+  component: string;
+  period: string;
+  score: string;
+}

@@ -12,9 +12,12 @@ import type {
   AccountRow,
   DemoDealChunk,
   FxRateRow,
+  MboScoreRow,
   OrgUnitRow,
   PersonHistoryRow,
   PersonRow,
+  PlanAssignmentRow,
+  PlanVersionRow,
   ProductRow,
   QuotaRow,
   TerritoryAssignmentRow,
@@ -27,6 +30,7 @@ import { generateFxRates } from './generate-fx-rates.ts';
 import { dealsForAccount } from './generate-opportunities.ts';
 import { generateOrg } from './generate-org.ts';
 import { generatePeople } from './generate-people.ts';
+import { generatePlans } from './generate-plans.ts';
 import { generateProducts } from './generate-products.ts';
 import { generateQuotas } from './generate-quotas.ts';
 import { generateTerritories } from './generate-territories.ts';
@@ -66,6 +70,12 @@ export interface DemoCompany {
   readonly territoryOwners: TerritoryOwnerRow[];
   readonly territoryAssignments: TerritoryAssignmentRow[];
   readonly fxRates: FxRateRow[];
+  /** Compensation plans as YAML, one per role and currency (DESIGN §6), in version order. */
+  readonly plans: PlanVersionRow[];
+  /** Who is on which plan, effective-dated with their role history. */
+  readonly planAssignments: PlanAssignmentRow[];
+  /** Quarterly scores of the plans' mbo components. */
+  readonly mboScores: MboScoreRow[];
   /** Opportunities with their snapshots, splits and transactions, a block of accounts at a time. */
   deals(): Generator<DemoDealChunk>;
   /** Bookings quotas; call after deals() has run to its end (they are sized from the bookings). */
@@ -108,6 +118,7 @@ export function generateDemoCompany(options: DemoCompanyOptions): DemoCompany {
   const fx = generateFxRates(createRandom(seed, 'fx'), origin, today);
   const products = generateProducts();
   const ledger = createBookingLedger(staffing.history);
+  const comp = generatePlans(staffing.people, staffing.history, fx, dates, createRandom(seed, 'plans'));
   const world: DealWorld = { seed, profile, dates, accounts, products, fx, org, staffing, territories, ledger };
   let dealsDone = false;
 
@@ -124,6 +135,9 @@ export function generateDemoCompany(options: DemoCompanyOptions): DemoCompany {
     territoryOwners: territories.owners,
     territoryAssignments: territories.assignments,
     fxRates: fx.rows,
+    plans: comp.plans,
+    planAssignments: comp.assignments,
+    mboScores: comp.mboScores,
     *deals() {
       dealsDone = false;
       ledger.clear();

@@ -2,7 +2,8 @@
 // in the person's currency. Sized from what the person sold (managers: their team's roll-up) so
 // typical attainment lands between 60% and 130%: a past quarter's quota blends that quarter's
 // bookings with the person's run rate, divided by a random stretch around 0.95; the current and
-// future quarters take the run rate plus growth. Part-quarter tenure is pro-rated; FY = Σ quarters.
+// future quarters take the run rate plus growth. Part-quarter tenure is pro-rated in the quarter
+// rows; the FY row is Σ quarters, scaled to a full year for a part-year person.
 import { fiscalYear } from '../calendar/fiscal-year.ts';
 import { addDays, daysBetween, type IsoDate, maxDate, minDate } from '../dates/iso-date.ts';
 import { minorUnits } from '../money/currency.ts';
@@ -93,7 +94,15 @@ export function generateQuotas(world: DealWorld, history: readonly PersonHistory
           amount: amount.toFixed(minorUnits(person.currency)),
           currency: person.currency,
         });
-      add(year.year, year.start, year.end, total);
+      // The yearly row is the full-year figure: the comp run prorates it by the days each plan
+      // assignment and the employment cover (docs/proration.md), so a part-year person's yearly
+      // quota must not be pro-rated twice. Quarter rows stay what the person carried.
+      const coverage = quarters.reduce((a, c) => a + c.coverage, 0);
+      const unit = person.currency === 'JPY' ? 100_000 : 1_000;
+      const fullYear = Decimal.max(1, total.times(4).dividedBy(coverage).dividedBy(unit).toDecimalPlaces(0)).times(
+        unit,
+      );
+      add(year.year, year.start, year.end, coverage >= 3.999 ? total : fullYear);
       for (const r of rows) add(r.period, r.start, r.end, r.amount);
     }
   }

@@ -124,6 +124,8 @@ export const REFERENCE_TABLES: Record<EntityName, { table: string; byName: boole
   opportunitySplits: { table: 'opportunity_splits', byName: false },
   quotas: { table: 'quotas', byName: false },
   fxRates: { table: 'fx_rates', byName: false },
+  planAssignments: { table: 'plan_assignments', byName: false },
+  mboScores: { table: 'mbo_scores', byName: false },
 };
 
 export function castOf(type: SqlType): string {

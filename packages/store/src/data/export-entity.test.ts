@@ -257,6 +257,29 @@ async function seed(db: Kysely<Database>): Promise<void> {
       { from_currency: 'EUR', to_currency: 'USD', date: '2026-01-01', rate: '1.08123456789' },
     ])
     .execute();
+  await db
+    .insertInto('plan_assignments')
+    .values([
+      { person_id: '3', plan_id: 'mgr', valid_from: '2026-06-01', valid_to: null, target_incentive: '90000' },
+      { person_id: '3', plan_id: 'ae', valid_from: '2021-03-15', valid_to: '2026-06-01', target_incentive: '60000.00' },
+      {
+        person_id: '4',
+        plan_id: 'ae',
+        valid_from: '2021-01-01',
+        valid_to: '2026-04-01',
+        target_incentive: null,
+        currency: 'EUR',
+      },
+    ])
+    .execute();
+  await db
+    .insertInto('mbo_scores')
+    .values([
+      { person_id: '3', component: 'goals', period: '2026-03', score: '0.85' },
+      { person_id: '3', component: 'goals', period: '2026-01', score: '1' },
+      { person_id: '4', component: 'goals', period: '2026-01', score: '0.5' },
+    ])
+    .execute();
 }
 
 async function rowsOf(entity: EntityName, asOf: string): Promise<ExportRow[]> {
@@ -538,6 +561,38 @@ describe('exportEntity: every entity in canonical columns and order', () => {
     ]);
   });
 
+  test('planAssignments: every assignment, past ones too, by person and validFrom', async () => {
+    const expected = [
+      {
+        person: 'P-3',
+        plan: 'ae',
+        validFrom: '2021-03-15',
+        validTo: '2026-06-01',
+        targetIncentive: '60000.00',
+        currency: null,
+      },
+      { person: 'P-3', plan: 'mgr', validFrom: '2026-06-01', validTo: null, targetIncentive: '90000', currency: null },
+      {
+        person: 'P-4',
+        plan: 'ae',
+        validFrom: '2021-01-01',
+        validTo: '2026-04-01',
+        targetIncentive: null,
+        currency: 'EUR',
+      },
+    ];
+    expect(await rowsOf('planAssignments', '2026-05-31')).toEqual(expected);
+    expect(await rowsOf('planAssignments', '2020-01-01')).toEqual(expected);
+  });
+
+  test('mboScores: by person, component and period', async () => {
+    expect((await rowsOf('mboScores', '2026-05-31')).map((r) => `${r.person} ${r.period} ${r.score}`)).toEqual([
+      'P-3 2026-01 1',
+      'P-3 2026-03 0.85',
+      'P-4 2026-01 0.5',
+    ]);
+  });
+
   test('every entity exports exactly its canonical columns, in order', async () => {
     for (const entity of Object.keys(ENTITY_COLUMNS) as EntityName[]) {
       const [first] = await rowsOf(entity, '2026-05-31');
@@ -546,7 +601,14 @@ describe('exportEntity: every entity in canonical columns and order', () => {
   });
 
   test('small chunks page through without losing or repeating a row', async () => {
-    for (const entity of ['people', 'quotas', 'fxRates', 'opportunitySplits'] as const) {
+    for (const entity of [
+      'people',
+      'quotas',
+      'fxRates',
+      'opportunitySplits',
+      'planAssignments',
+      'mboScores',
+    ] as const) {
       const chunks: ExportRow[][] = [];
       for await (const chunk of exportEntityChunks(store.db, entity, { asOf: '2026-05-31', chunkSize: 1 })) {
         chunks.push(chunk);

@@ -4,8 +4,8 @@
 // decimal text; dates as YYYY-MM-DD.
 //
 // Plan: keyset pagination on a unique index — `where external_id > $last order by external_id
-// limit $chunk` (fx rates on their primary key; splits by a chunk of opportunities; quotas on a
-// computed natural key) — and per chunk only the joins and `lateral … limit 1` look-ups of that
+// limit $chunk` (fx rates on their primary key; splits by a chunk of opportunities; quotas, plan
+// assignments and MBO scores on a computed natural key) — and per chunk only the joins and `lateral … limit 1` look-ups of that
 // chunk's rows, so a 1,000,000-row table streams with one chunk in memory. All chunks are read in
 // one repeatable-read transaction: the file is one consistent picture even while imports run.
 import type { EntityName } from '@attain/core/data/entity-columns.ts';
@@ -69,6 +69,14 @@ async function* readChunks(
     yield* quotaChunks(trx, asOf, chunk);
     return;
   }
+  if (entity === 'planAssignments') {
+    yield* planAssignmentChunks(trx, chunk);
+    return;
+  }
+  if (entity === 'mboScores') {
+    yield* mboScoreChunks(trx, chunk);
+    return;
+  }
   const query = BY_EXTERNAL_ID[entity];
   let last: string | null = null;
   for (;;) {
@@ -88,7 +96,9 @@ type PageQuery = (asOf: string, after: RawBuilder<unknown>, limit: number) => Ra
 const asOfSql = (alias: string, asOf: string) =>
   sql`${sql.ref(`${alias}.valid_from`)} <= ${asOf}::date and (${sql.ref(`${alias}.valid_to`)} is null or ${sql.ref(`${alias}.valid_to`)} > ${asOf}::date)`;
 
-const BY_EXTERNAL_ID: Record<Exclude<EntityName, 'opportunitySplits' | 'fxRates' | 'quotas'>, PageQuery> = {
+type ByNaturalKey = 'opportunitySplits' | 'fxRates' | 'quotas' | 'planAssignments' | 'mboScores';
+
+const BY_EXTERNAL_ID: Record<Exclude<EntityName, ByNaturalKey>, PageQuery> = {
   orgUnits: (_asOf, after, limit) => sql`
     select x.external_id as "externalId", x.name, parent.external_id as parent, x.type
     from (select * from org_units x where ${after} order by x.external_id limit ${limit}) x
@@ -262,5 +272,51 @@ async function* quotaChunks(trx: Transaction<Database>, asOf: string, chunk: num
     if (result.rows.length < chunk) return;
     const end: QuotaPageRow = result.rows[result.rows.length - 1]!;
     last = { holder: end.holder, measure: end.measure, start: end.period_start, period: end.period, id: end.id };
+  }
+}
+
+// Every plan assignment, past ones too (each is its own effective-dated row, keyed by person and
+// validFrom, so the file re-imports unchanged), by person externalId and validFrom.
+async function* planAssignmentChunks(trx: Transaction<Database>, chunk: number): AsyncGenerator<ExportRow[]> {
+  let last: { person: string; validFrom: string } | null = null;
+  for (;;) {
+    const after: RawBuilder<unknown> =
+      last === null ? sql`true` : sql`(p.external_id, a.valid_from) > (${last.person}, ${last.validFrom}::date)`;
+    const result: QueryResult<ExportRow & { person: string; validFrom: string }> = await sql<
+      ExportRow & { person: string; validFrom: string }
+    >`
+      select p.external_id as person, a.plan_id as plan, a.valid_from::text as "validFrom", a.valid_to::text as "validTo",
+        a.target_incentive::text as "targetIncentive", a.currency
+      from plan_assignments a join people p on p.id = a.person_id
+      where ${after}
+      order by p.external_id, a.valid_from limit ${chunk}`.execute(trx);
+    if (result.rows.length === 0) return;
+    yield result.rows;
+    if (result.rows.length < chunk) return;
+    const end = result.rows[result.rows.length - 1]!;
+    last = { person: end.person, validFrom: end.validFrom };
+  }
+}
+
+// Every MBO score, by person externalId, component and period.
+async function* mboScoreChunks(trx: Transaction<Database>, chunk: number): AsyncGenerator<ExportRow[]> {
+  let last: { person: string; component: string; period: string } | null = null;
+  for (;;) {
+    const after: RawBuilder<unknown> =
+      last === null
+        ? sql`true`
+        : sql`(p.external_id, m.component, m.period) > (${last.person}, ${last.component}, ${last.period})`;
+    const result: QueryResult<ExportRow & { person: string; component: string; period: string }> = await sql<
+      ExportRow & { person: string; component: string; period: string }
+    >`
+      select p.external_id as person, m.component, m.period, m.score::text as score
+      from mbo_scores m join people p on p.id = m.person_id
+      where ${after}
+      order by p.external_id, m.component, m.period limit ${chunk}`.execute(trx);
+    if (result.rows.length === 0) return;
+    yield result.rows;
+    if (result.rows.length < chunk) return;
+    const end = result.rows[result.rows.length - 1]!;
+    last = { person: end.person, component: end.component, period: end.period };
   }
 }

@@ -18,6 +18,8 @@ import { resolveReferences } from './resolve-references.ts';
 import { writeEntityHistory } from './write-entity-history.ts';
 import { writeFxRates } from './write-fx-rates.ts';
 import { applyRows, createNewRows, markChanged } from './write-keyed-entity.ts';
+import { checkMboScores, writeMboScores } from './write-mbo-scores.ts';
+import { checkAssignmentOverlaps, resolvePlans, writePlanAssignments } from './write-plan-assignments.ts';
 import { writeQuotas } from './write-quotas.ts';
 import { checkSplitTotals, writeSplits } from './write-splits.ts';
 
@@ -107,7 +109,7 @@ export async function importRows(
 
       await findDuplicateKeys(trx, entity, issues);
       phase('duplicate keys');
-      const periods = entity === 'quotas' ? await quotaPeriods(trx, issues) : [];
+      const periods = entity === 'quotas' || entity === 'mboScores' ? await stagedPeriods(trx, issues) : [];
       const keyed = ENTITY_TABLES[entity] !== undefined;
       const resolve = (which: 'other' | 'self') =>
         resolveReferences(
@@ -123,6 +125,11 @@ export async function importRows(
       phase('create new rows');
       await resolve('self');
       if (entity === 'opportunitySplits') await checkSplitTotals(trx, issues);
+      if (entity === 'planAssignments') {
+        await resolvePlans(trx, issues);
+        await checkAssignmentOverlaps(trx, issues);
+      }
+      if (entity === 'mboScores') await checkMboScores(trx, issues);
       phase('resolve self-references');
 
       if (!issues.empty && !options.skipInvalid) {
@@ -143,6 +150,8 @@ export async function importRows(
       } else if (entity === 'fxRates') await writeFxRates(trx, options.actor);
       else if (entity === 'quotas') await writeQuotas(trx, periods, asOf, options.actor);
       else if (entity === 'opportunitySplits') await writeSplits(trx, options.actor);
+      else if (entity === 'planAssignments') await writePlanAssignments(trx, present, options.actor);
+      else if (entity === 'mboScores') await writeMboScores(trx, options.actor);
 
       const counts = await sql<{ created: string; updated: string; staged: string }>`
         select count(*) filter (where is_new) as created, count(*) filter (where changed and not is_new) as updated,
@@ -185,8 +194,11 @@ function rejection(row: number, values: Record<string, string | null>, rowIssues
   return { row, values: withRaw, reason: rowIssues.map((i) => i.message).join('; ') };
 }
 
-/** Quota periods are labels of the workspace's fiscal calendar; an unknown label rejects its rows. */
-async function quotaPeriods(trx: Transaction<Database>, issues: IssueList) {
+/**
+ * Quota and MBO score periods are labels of the workspace's fiscal calendar (`FY2026`, `2026-Q1`,
+ * `2026-03`); an unknown label rejects its rows.
+ */
+async function stagedPeriods(trx: Transaction<Database>, issues: IssueList) {
   const { fiscalCalendar } = await readSettings(trx as unknown as Kysely<Database>);
   const { rows } = await sql<{ period: string; rows: number[] }>`
     select "period" as period, array_agg(row order by row) as rows from ${sql.raw(STAGING)} group by 1`.execute(trx);

@@ -13,6 +13,8 @@ const KEYS: Partial<Record<EntityName, string[]>> = {
   fxRates: ['from', 'to', 'date'],
   quotas: ['person', 'territory', 'measure', 'period'],
   opportunitySplits: ['opportunity', 'person', 'type'],
+  planAssignments: ['person', 'validFrom'],
+  mboScores: ['person', 'component', 'period'],
 };
 
 export async function findDuplicateKeys(trx: Transaction<Database>, entity: EntityName, issues: IssueList) {

@@ -2,6 +2,7 @@ import { generateDemoCompany, materializeDemoCompany } from '@attain/core/demo/g
 import { Decimal } from '@attain/core/money/decimal.ts';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { listPlans, planVersionsInForce } from '../comp/plan-versions.ts';
 import type { Store } from '../open-store.ts';
 import { openTestStore } from '../test-store.ts';
 import { type DemoLoadResult, loadDemoCompany } from './load-demo-company.ts';
@@ -76,6 +77,33 @@ describe('loading the small demo company', () => {
     );
     const jsTotal = deals.snapshots.reduce((sum, s) => sum.plus(s.amount), new Decimal(0));
     expect(new Decimal(snapshotTotal.rows[0]!.total).equals(jsTotal)).toBe(true);
+  });
+
+  test('plans are stored as validated versions, and every quota is covered by a plan assignment', async () => {
+    const plans = await listPlans(store.db);
+    expect(plans.length).toBe(result.plans - plans.filter((p) => p.versions === 2).length);
+    expect(plans.map((p) => p.planId)).toContain('ae-usd');
+    const versions = await planVersionsInForce(
+      store.db,
+      plans.map((p) => p.planId),
+    );
+    for (const [planId, list] of versions) {
+      for (const v of list) expect([planId, v.plan.id, v.plan.currency]).toEqual([planId, planId, v.currency]);
+    }
+    // each quota's person is on a plan (in the quota's currency) on some day of the quota period
+    const uncovered = await sql<{ n: string }>`
+      select count(*) as n from quotas q where q.person_id is not null and not exists (
+        select 1 from plan_assignments a join plans p on p.plan_id = a.plan_id
+        where a.person_id = q.person_id and p.currency = q.currency
+          and a.valid_from <= q.period_end and (a.valid_to is null or a.valid_to > q.period_start))`.execute(store.db);
+    expect(uncovered.rows[0]!.n).toBe('0');
+    const scores = await sql<{ n: string }>`
+      select count(*) as n from mbo_scores m where not exists (
+        select 1 from plan_assignments a where a.person_id = m.person_id
+          and a.valid_from <= (m.period || '-28')::date and (a.valid_to is null or a.valid_to > (m.period || '-28')::date))`.execute(
+      store.db,
+    );
+    expect(scores.rows[0]!.n).toBe('0');
   });
 
   test('settings record the reporting currency, the calendar and the demo options', async () => {

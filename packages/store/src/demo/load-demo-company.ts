@@ -11,6 +11,7 @@ import {
 } from '@attain/core/demo/generate-demo-company.ts';
 import { AttainError } from '@attain/core/errors.ts';
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { insertPlanVersion } from '../comp/plan-versions.ts';
 import type { Database } from '../schema.ts';
 
 export interface LoadDemoOptions extends DemoCompanyOptions {
@@ -21,8 +22,10 @@ export interface DemoLoadResult {
   options: { size: string; seed: number; today: string };
   /** Rows inserted per table. */
   counts: Record<DemoTable, number>;
+  /** Plan versions stored (YAML, validated like attain comp plan load). */
+  plans: number;
   /** Milliseconds per table spent inserting, 'generate' building the rows, 'verify' checking references. */
-  timings: Record<DemoTable | 'generate' | 'verify', number>;
+  timings: Record<DemoTable | 'generate' | 'verify' | 'plans', number>;
   /** Person external ids for the demo logins (see core demoLoginPeople). */
   loginPeople: typeof demoLoginPeople;
 }
@@ -161,6 +164,16 @@ const DEMO_COLUMNS = {
     contract_months: 'integer',
     cancels_id: 'bigint',
   }),
+  plan_assignments: columnsOf<Rows.PlanAssignmentRow>({
+    id: 'bigint',
+    person_id: 'bigint',
+    plan_id: 'text',
+    valid_from: 'date',
+    valid_to: 'date',
+    target_incentive: 'numeric',
+    currency: 'text',
+  }),
+  mbo_scores: columnsOf<Rows.MboScoreRow>({ person_id: 'bigint', component: 'text', period: 'text', score: 'numeric' }),
   quotas: columnsOf<Rows.QuotaRow>({
     id: 'bigint',
     person_id: 'bigint',
@@ -186,13 +199,14 @@ const SEQUENCED: readonly DemoTable[] = [
   'territory_assignments',
   'opportunities',
   'transactions',
+  'plan_assignments',
   'quotas',
 ];
 
 export async function loadDemoCompany(db: Kysely<Database>, options: LoadDemoOptions): Promise<DemoLoadResult> {
   const progress = options.onProgress ?? (() => {});
   const counts = Object.fromEntries(Object.keys(DEMO_COLUMNS).map((t) => [t, 0])) as Record<DemoTable, number>;
-  const timings = { ...counts, generate: 0, verify: 0 } as Record<DemoTable | 'generate' | 'verify', number>;
+  const timings = { ...counts, generate: 0, verify: 0, plans: 0 } as DemoLoadResult['timings'];
   let clock = performance.now();
   const lap = () => {
     const now = performance.now();
@@ -229,7 +243,21 @@ export async function loadDemoCompany(db: Kysely<Database>, options: LoadDemoOpt
       ['territory_owners', company.territoryOwners],
       ['territory_assignments', company.territoryAssignments],
       ['fx_rates', company.fxRates],
+      ['plan_assignments', company.planAssignments],
+      ['mbo_scores', company.mboScores],
     ];
+    progress('plans', 0, company.plans.length);
+    for (const [done, plan] of company.plans.entries()) {
+      const saved = await insertPlanVersion(trx, {
+        source: `demo plan ${plan.plan_id} version ${plan.version}`,
+        text: plan.source,
+        validFrom: plan.valid_from,
+        actor: 'demo',
+      });
+      if (saved.version !== plan.version) throw new Error(`demo plan ${plan.plan_id}: version ${saved.version}`);
+      progress('plans', done + 1, company.plans.length);
+    }
+    timings.plans = lap();
     for (const [table, rows] of steps) {
       progress(table, 0, rows.length);
       await load(table, rows);
@@ -255,6 +283,14 @@ export async function loadDemoCompany(db: Kysely<Database>, options: LoadDemoOpt
     await load('quotas', quotas);
     progress('quotas', quotas.length, quotas.length);
 
+    const unplanned = await sql<{ plan_id: string }>`select distinct a.plan_id from plan_assignments a
+      where not exists (select 1 from plans p where p.plan_id = a.plan_id)`.execute(trx);
+    if (unplanned.rows.length > 0) {
+      throw new AttainError(
+        'DEMO_INTEGRITY',
+        `The generated demo company assigns plans it does not have: ${unplanned.rows.map((r) => r.plan_id).join(', ')}`,
+      );
+    }
     if (skipChecks) {
       await sql`set local session_replication_role = origin`.execute(trx);
       await verifyReferences(trx);
@@ -275,7 +311,7 @@ export async function loadDemoCompany(db: Kysely<Database>, options: LoadDemoOpt
         on conflict (key) do update set value = excluded.value`.execute(trx);
     }
     progress('done', 1, 1);
-    return { options: company.options, counts, timings, loginPeople: demoLoginPeople };
+    return { options: company.options, counts, plans: company.plans.length, timings, loginPeople: demoLoginPeople };
   });
 }
 
@@ -326,6 +362,8 @@ const REFERENCES: readonly (readonly [DemoTable, string, DemoTable])[] = [
   ['transactions', 'owner_id', 'people'],
   ['transactions', 'cancels_id', 'transactions'],
   ['quotas', 'person_id', 'people'],
+  ['plan_assignments', 'person_id', 'people'],
+  ['mbo_scores', 'person_id', 'people'],
 ];
 
 async function verifyReferences(trx: Transaction<Database>): Promise<void> {

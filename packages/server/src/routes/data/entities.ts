@@ -15,6 +15,8 @@ export const ENTITY_LABELS: Record<string, string> = {
   transactions: 'Transactions',
   quotas: 'Quotas',
   fxRates: 'FX rates',
+  planAssignments: 'Plan assignments',
+  mboScores: 'MBO scores',
 };
 
 const Column = z.object({

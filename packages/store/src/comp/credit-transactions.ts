@@ -1,0 +1,79 @@
+// Crediting (DESIGN §5.2): who is credited for each transaction, as set-based SQL in one database
+// transaction (credit-transactions.sql.ts holds the statements and their plan). A transaction's
+// direct credit goes to its owner, else its opportunity's revenue splits (summing to 100), else the
+// opportunity's owner, else the owner of the account's territory as of its date; the owners of the
+// overlay territories covering the account for the product's family add overlay credit; every
+// manager up the chain as of the date gets roll-up credit for the direct payees below them. A
+// cancellation is credited to exactly the payees of the transaction it cancels. A transaction
+// nobody can be credited for gets an exception instead of credits: never paid on a guess.
+import { assertIsoDate } from '@attain/core/dates/iso-date.ts';
+import { AttainError } from '@attain/core/errors.ts';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Database } from '../schema.ts';
+import {
+  createBasis,
+  createCredits,
+  createExceptions,
+  createResult,
+  createScope,
+  createTerritory,
+  deleteExceptions,
+  insertFinalExceptions,
+  insertOverlays,
+  insertRollups,
+  replaceCredits,
+  TEMP_TABLES,
+} from './credit-transactions.sql.ts';
+
+export interface CreditingResult {
+  transactions: number;
+  credits: number;
+  exceptions: number;
+}
+
+/**
+ * Recomputes the credits of every transaction dated in [from, to] (inclusive), replacing the earlier
+ * credits and exceptions of those transactions, in one DB transaction: its own, or the caller's when
+ * `db` is already a transaction (the work then commits or rolls back with the caller's).
+ */
+export async function creditTransactions(
+  db: Kysely<Database>,
+  range: { from: string; to: string },
+): Promise<CreditingResult> {
+  const from = assertIsoDate(range.from, 'from');
+  const to = assertIsoDate(range.to, 'to');
+  if (from > to) {
+    throw new AttainError('CREDIT_RANGE_INVALID', `The crediting range ends (${to}) before it starts (${from})`, {
+      from,
+      to,
+    });
+  }
+  if (db.isTransaction) return creditInTransaction(db as Transaction<Database>, from, to);
+  return db.transaction().execute((trx) => creditInTransaction(trx, from, to));
+}
+
+async function creditInTransaction(trx: Transaction<Database>, from: string, to: string): Promise<CreditingResult> {
+  // Two runs over overlapping ranges would each delete, then both insert: take turns instead.
+  await sql`select pg_advisory_xact_lock(hashtext('attain.crediting'))`.execute(trx);
+  for (const table of TEMP_TABLES) await sql.raw(`drop table if exists ${table}`).execute(trx);
+  for (const statement of [createScope(from, to), createBasis, createTerritory, createCredits, createExceptions]) {
+    await statement.execute(trx);
+  }
+  await insertOverlays.execute(trx);
+  await sql.raw('analyze crediting_basis, basis_credits').execute(trx);
+  await insertRollups.execute(trx);
+  await createResult.execute(trx);
+  await sql.raw(`analyze ${TEMP_TABLES.join(', ')}`).execute(trx);
+
+  for (const statement of replaceCredits(from, to)) await statement.execute(trx);
+  await deleteExceptions(from, to).execute(trx);
+  const exceptions = await insertFinalExceptions.execute(trx);
+  const { rows } = await sql<{ transactions: string; credits: string }>`
+    select (select count(*) from crediting_scope)::text as transactions,
+      (select count(*) from crediting_result)::text as credits`.execute(trx);
+  return {
+    transactions: Number(rows[0]!.transactions),
+    credits: Number(rows[0]!.credits),
+    exceptions: Number(exceptions.numAffectedRows ?? 0),
+  };
+}

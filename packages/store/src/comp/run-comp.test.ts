@@ -1,0 +1,197 @@
+// The compensation run on a hand-built company, numbers worked by hand:
+//   Mia (manager) ── Raj (rep, plan ae, quota 100,000), Lee (rep, plan ae, no quota → held)
+//   ae: 10% of quota per unit of attainment up to 100%, 15% above; mgr: 2% of team bookings.
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Store } from '../open-store.ts';
+import { openTestStore } from '../test-store.ts';
+import { approveCompRun } from './approve-comp-run.ts';
+import { closeCompPeriod } from './close-comp-period.ts';
+import { approveAdjustment, createAdjustment } from './comp-adjustments.ts';
+import { savePlanVersion } from './plan-versions.ts';
+import { runComp } from './run-comp.ts';
+
+const AE = `
+id: ae
+name: Account Executive
+currency: USD
+components:
+  - id: commission
+    kind: rate-table
+    input: attainment
+    tiers:
+      - { to: 1.0, rate: 0.10 }
+      - { from: 1.0, rate: 0.15 }
+`;
+const MGR = `
+id: mgr
+name: Sales Manager
+currency: USD
+components:
+  - { id: override, kind: rate-table, tiers: [ { rate: 0.02 } ] }
+`;
+
+let store: Store;
+const actor = 'ops:ana';
+
+async function addTransaction(id: number, date: string, amount: string, currency: string, owner: number) {
+  await store.db
+    .insertInto('transactions')
+    .values({
+      id,
+      external_id: `T${id}`,
+      type: 'booking',
+      date,
+      amount,
+      currency,
+      owner_id: String(owner),
+    })
+    .execute();
+}
+
+async function linesOf(runId: string, person: string) {
+  const rows = await sql<{ kind: string; component: string | null; source_period: string | null; amount: string }>`
+    select l.kind, l.component, l.source_period, l.amount from comp_result_lines l join people p on p.id = l.person_id
+     where l.run_id = ${runId} and p.external_id = ${person} order by l.line`.execute(store.db);
+  return rows.rows.map((r) => [r.kind, r.component, r.source_period, Number(r.amount).toFixed(2)]);
+}
+
+async function resultOf(runId: string, person: string) {
+  const row = await sql<{ earned: string; paid: string; draw_balance: string }>`
+    select r.earned, r.paid, r.draw_balance from comp_results r join people p on p.id = r.person_id
+     where r.run_id = ${runId} and p.external_id = ${person}`.execute(store.db);
+  const r = row.rows[0];
+  return r && { earned: Number(r.earned).toFixed(2), paid: Number(r.paid).toFixed(2) };
+}
+
+beforeAll(async () => {
+  store = await openTestStore();
+  const db = store.db;
+  for (const [id, ext, name, role, manager] of [
+    [1, 'P-MIA', 'Mia', 'manager', null],
+    [2, 'P-RAJ', 'Raj', 'rep', '1'],
+    [3, 'P-LEE', 'Lee', 'rep', '1'],
+  ] as const) {
+    await db.insertInto('people').values({ id, external_id: ext, name }).execute();
+    await db
+      .insertInto('person_history')
+      .values({ person_id: String(id), valid_from: '2024-01-01', manager_id: manager, job_role: role })
+      .execute();
+  }
+  await savePlanVersion(db, { source: 'ae.yaml', text: AE, actor });
+  await savePlanVersion(db, { source: 'mgr.yaml', text: MGR, actor });
+  await db
+    .insertInto('plan_assignments')
+    .values([
+      { person_id: '1', plan_id: 'mgr', valid_from: '2026-01-01', target_incentive: '40000' },
+      { person_id: '2', plan_id: 'ae', valid_from: '2026-01-01', target_incentive: '50000' },
+      { person_id: '3', plan_id: 'ae', valid_from: '2026-01-01', target_incentive: '50000' },
+    ])
+    .execute();
+  await db
+    .insertInto('quotas')
+    .values({
+      person_id: '2',
+      measure: 'bookings',
+      period: 'FY2026',
+      period_start: '2026-01-01',
+      period_end: '2026-12-31',
+      amount: '100000',
+      currency: 'USD',
+    })
+    .execute();
+  await db
+    .insertInto('fx_rates')
+    .values({ from_currency: 'EUR', to_currency: 'USD', date: '2026-01-01', rate: '1.10' })
+    .execute();
+  await addTransaction(1, '2026-01-15', '60000', 'USD', 2);
+  await addTransaction(2, '2026-02-10', '50000', 'EUR', 2);
+  await addTransaction(3, '2026-01-20', '10000', 'USD', 3);
+});
+
+afterAll(async () => {
+  await store?.close();
+});
+
+describe('attain comp run, approve, close', () => {
+  let january: string;
+
+  it('computes the month for everyone, holding a payee it cannot pay without guessing', async () => {
+    const run = await runComp(store.db, { period: '2026-01', actor });
+    january = run.runId;
+    // Raj: F(0.6) × 100,000 = 6,000. Mia: 2% of (60,000 + 10,000) = 1,400. Lee has no quota.
+    expect(await linesOf(run.runId, 'P-RAJ')).toEqual([['component', 'commission', null, '6000.00']]);
+    expect(await linesOf(run.runId, 'P-MIA')).toEqual([['component', 'override', null, '1400.00']]);
+    expect(run).toMatchObject({ payees: 2, recomputed: 2, held: 1, status: 'draft' });
+    expect(run.holds).toEqual([expect.objectContaining({ person: 'P-LEE', code: 'QUOTA_MISSING' })]);
+    expect(run.totals).toEqual([{ currency: 'USD', earned: '7400.00', paid: '7400.00' }]);
+  });
+
+  it('refuses to close before approval, then approves and closes', async () => {
+    await expect(closeCompPeriod(store.db, { period: '2026-01', actor })).rejects.toMatchObject({
+      code: 'PERIOD_NOT_APPROVED',
+    });
+    await approveCompRun(store.db, { period: '2026-01', actor: 'ops:ben' });
+    const closed = await closeCompPeriod(store.db, { period: '2026-01', actor: 'ops:ben' });
+    expect(closed.status).toBe('closed');
+    await expect(runComp(store.db, { period: '2026-01', actor })).rejects.toMatchObject({ code: 'PERIOD_CLOSED' });
+    await expect(sql`update comp_results set paid = 0 where run_id = ${january}`.execute(store.db)).rejects.toThrow(
+      /PERIOD_CLOSED/,
+    );
+  });
+
+  it('posts a late January deal as a prior-period adjustment in February; January never changes', async () => {
+    await addTransaction(4, '2026-01-25', '10000', 'USD', 2);
+    const run = await runComp(store.db, { period: '2026-02', actor });
+    // Raj: January now F(0.7) = 7,000 → +1,000. February: 60,000 + 10,000 + 50,000 EUR × 1.10 = 125,000
+    // → F(1.25) = 0.1 + 0.25 × 0.15 = 0.1375 → 13,750 − 7,000 = 6,750.
+    expect(await linesOf(run.runId, 'P-RAJ')).toEqual([
+      ['component', 'commission', null, '6750.00'],
+      ['prior_period', 'commission', '2026-01', '1000.00'],
+    ]);
+    // Mia: January now 2% × 80,000 = 1,600 → +200; February 2% × 55,000 = 1,100.
+    expect(await linesOf(run.runId, 'P-MIA')).toEqual([
+      ['component', 'override', null, '1100.00'],
+      ['prior_period', 'override', '2026-01', '200.00'],
+    ]);
+    expect(await resultOf(run.runId, 'P-RAJ')).toEqual({ earned: '7750.00', paid: '7750.00' });
+    expect(await resultOf(january, 'P-RAJ')).toEqual({ earned: '6000.00', paid: '6000.00' });
+  });
+
+  it('recomputes only payees whose inputs changed', async () => {
+    const again = await runComp(store.db, { period: '2026-02', actor });
+    expect(again).toMatchObject({ recomputed: 0, unchanged: 2, payees: 2 });
+    expect(await resultOf(again.runId, 'P-RAJ')).toEqual({ earned: '7750.00', paid: '7750.00' });
+
+    const adjustment = await createAdjustment(store.db, {
+      person: 'P-RAJ',
+      period: '2026-02',
+      amount: '250',
+      reason: 'SPIFF: Q1 launch',
+      actor,
+    });
+    await expect(approveAdjustment(store.db, { id: adjustment.id, actor })).rejects.toMatchObject({
+      code: 'ADJUSTMENT_SELF_APPROVAL',
+    });
+    const unapproved = await runComp(store.db, { period: '2026-02', actor });
+    expect(unapproved).toMatchObject({ recomputed: 0, unchanged: 2 });
+    await approveAdjustment(store.db, { id: adjustment.id, actor: 'ops:ben' });
+    const adjusted = await runComp(store.db, { period: '2026-02', actor });
+    expect(adjusted).toMatchObject({ recomputed: 1, unchanged: 1 });
+    expect(await resultOf(adjusted.runId, 'P-RAJ')).toEqual({ earned: '8000.00', paid: '8000.00' });
+    expect((await linesOf(adjusted.runId, 'P-RAJ')).at(-1)).toEqual(['manual', null, null, '250.00']);
+
+    const full = await runComp(store.db, { period: '2026-02', actor, mode: 'full' });
+    expect(full).toMatchObject({ recomputed: 2, unchanged: 0 });
+    expect(await resultOf(full.runId, 'P-RAJ')).toEqual({ earned: '8000.00', paid: '8000.00' });
+  });
+
+  it('closes periods in order only', async () => {
+    await runComp(store.db, { period: '2026-03', actor });
+    await approveCompRun(store.db, { period: '2026-03', actor });
+    await expect(closeCompPeriod(store.db, { period: '2026-03', actor })).rejects.toMatchObject({
+      code: 'PERIOD_ORDER',
+      details: { open: ['2026-02'] },
+    });
+  });
+});
