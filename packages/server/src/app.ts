@@ -8,6 +8,11 @@ import type { AppEnv } from './app-env.ts';
 import { loginRateLimit } from './auth/login-rate-limit.ts';
 import { guardApi, loadViewer } from './auth/session-middleware.ts';
 import { errorBody, handleError, notFound } from './error-response.ts';
+import { registerAdjustments } from './routes/comp/adjustments.ts';
+import { registerDisputes } from './routes/comp/disputes.ts';
+import { registerEstimate } from './routes/comp/estimate.ts';
+import { registerPlans } from './routes/comp/plans.ts';
+import { registerRuns } from './routes/comp/runs.ts';
 import { registerStatements } from './routes/comp/statements.ts';
 import { registerDashboard } from './routes/dashboard.ts';
 import { registerEntities } from './routes/data/entities.ts';
@@ -70,6 +75,9 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerOpportunities(app);
   registerDashboard(app);
   registerStatements(app);
+  registerRuns(app);
+  registerAdjustments(app);
+  registerDisputes(app);
   registerMetrics(app);
   registerEntities(app);
   registerUploads(app);
@@ -77,6 +85,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerRecords(app);
   registerQuality(app);
   registerTerritory(app);
+  registerPlans(app);
+  registerEstimate(app);
 
   app.doc('/api/openapi.json', {
     openapi: '3.0.0',

@@ -16,6 +16,15 @@ const STATUS: Record<string, ContentfulStatusCode> = {
   ACCOUNT_NOT_FOUND: 404,
   TERRITORY_NOT_FOUND: 404,
   PERSON_NOT_FOUND: 404,
+  PLAN_NOT_FOUND: 404,
+  RUN_NOT_FOUND: 404,
+  DISPUTE_NOT_FOUND: 404,
+  ADJUSTMENT_NOT_FOUND: 404,
+  RUN_NOT_DRAFT: 409,
+  PERIOD_NOT_APPROVED: 409,
+  PERIOD_ORDER: 409,
+  ADJUSTMENT_APPROVED: 409,
+  DISPUTE_RESOLVED: 409,
   SCENARIO_EXISTS: 409,
   PERIOD_CLOSED: 409,
   DATA_IN_USE: 409,
@@ -32,6 +41,10 @@ export function errorBody(error: AttainError) {
 
 export function handleError(error: Error, c: Context) {
   if (isAttainError(error)) return c.json(errorBody(error), statusFor(error.code));
+  // A body that is not JSON is the caller's mistake, not the server's.
+  if (error instanceof SyntaxError && /JSON/i.test(error.message)) {
+    return c.json(errorBody(new AttainError('REQUEST_INVALID', 'The request body is not valid JSON')), 400);
+  }
   console.error(error);
   return c.json(errorBody(new AttainError('INTERNAL', 'Something went wrong on the server; it has been logged')), 500);
 }

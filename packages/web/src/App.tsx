@@ -17,7 +17,12 @@ const PipelinePage = lazy(() =>
 const TerritoryPage = lazy(() =>
   import('./pages/territory/TerritoryPage.tsx').then((page) => ({ default: page.TerritoryPage })),
 );
+const CompPage = lazy(() => import('./pages/comp/CompPage.tsx').then((page) => ({ default: page.CompPage })));
 const DataPage = lazy(() => import('./pages/data/DataPage.tsx').then((page) => ({ default: page.DataPage })));
+const PlansPage = lazy(() => import('./pages/comp/plans/PlansPage.tsx').then((page) => ({ default: page.PlansPage })));
+const EstimatorPage = lazy(() =>
+  import('./pages/comp/estimator/EstimatorPage.tsx').then((page) => ({ default: page.EstimatorPage })),
+);
 
 export function App() {
   const { session, logIn, logOut } = useSession();
@@ -59,8 +64,18 @@ function AreaPage({ path, search, me }: { path: string; search: string; me: Me }
   if (path === '/territories' || path.startsWith('/territories/')) {
     return <TerritoryPage me={me} path={path} search={search} />;
   }
+  if ((path === '/comp' || path.startsWith('/comp/')) && !isCompPlanningPath(path)) {
+    return <CompPage me={me} path={path} search={search} />;
+  }
   if (path === '/data' || path.startsWith('/data/')) return <DataPage me={me} path={path} search={search} />;
+  if (path === '/comp/plans') return <PlansPage me={me} />;
+  if (path === '/comp/estimator') return <EstimatorPage me={me} />;
   const area = areaFor(path);
   if (area) return <PlannedAreaPage area={area} />;
   return <EmptyState title="Page not found">There is no page at {path}. Pick an area on the left.</EmptyState>;
+}
+
+/** Plans and the estimator are pages of their own; the rest of /comp is the CompPage shell. */
+function isCompPlanningPath(path: string): boolean {
+  return ['/comp/plans', '/comp/estimator'].some((page) => path === page || path.startsWith(`${page}/`));
 }

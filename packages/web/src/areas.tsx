@@ -32,15 +32,7 @@ export const areas: Area[] = [
     path: '/comp',
     label: 'Compensation',
     icon: <CompIcon />,
-    summary: 'Plans, payouts and statements.',
-    planned: {
-      features: [
-        'Compensation plans and the what-if simulator',
-        'Monthly runs: credits, attainment and earnings, with every number explained',
-        'Approvals, period close, statements, payroll files and ASC 340-40 amortization',
-      ],
-      commands: ['attain simulate', 'attain comp run', 'attain comp statements'],
-    },
+    summary: 'Runs, statements, disputes, plans and the what-if estimator.',
   },
   {
     path: '/pipeline',

@@ -28,6 +28,7 @@ export interface CountedCredit {
   readonly factor: Decimal;
 }
 
+const ONE = new Decimal(1);
 const NO_LIMIT: Clawback = { windowDays: undefined, percent: new Decimal(1), proRata: false };
 
 /** Splits credits from cancellations and checks each cancellation against the credit it cancels. */
@@ -80,11 +81,15 @@ export function creditsAsOf(
   cancellations: readonly Cancellation[],
   asOf: IsoDate,
 ): CountedCredit[] {
+  // Each credit is cancelled at most once (resolveCancellations checks it), so a map finds it.
+  const byCancelled = new Map(cancellations.map((k) => [k.cancels, k]));
   return credits
     .filter((c) => c.date <= asOf)
     .map((credit) => {
-      const cancel = cancellations.find((k) => k.cancels === credit.id && k.date <= asOf);
-      const factor = cancel ? new Decimal(1).minus(cancel.share) : new Decimal(1);
+      const found = byCancelled.get(credit.id);
+      const cancel = found && found.date <= asOf ? found : undefined;
+      if (!cancel) return { credit, factor: ONE, amount: credit.amount };
+      const factor = ONE.minus(cancel.share);
       return { credit, factor, amount: credit.amount.times(factor) };
     });
 }

@@ -213,10 +213,11 @@ function runSegment(input: PayPeriodInput, segment: SegmentInput): SegmentRun | 
       ? periodsBetween(calendar, plan.payPeriod, firstPayPeriod.start, addDays(rangeFrom, -1))
       : [];
   const context = segmentContext(input.payeeId, segment, calendar);
+  const needed = creditsNeeded(segment, calendar, quotaPeriod.start);
   const payee: Payee = {
     id: input.payeeId,
     quota: {},
-    credits: creditsNeeded(segment, calendar, quotaPeriod.start),
+    credits: needed,
     mbo: segment.mbo,
   };
   const result = simulatePayee(
@@ -252,7 +253,7 @@ function runSegment(input: PayPeriodInput, segment: SegmentInput): SegmentRun | 
       quotaPeriod: quotaPeriod.period,
       quota: Object.fromEntries(Object.entries(quota).map(([m, q]) => [m, q.toFixed()])),
       targetIncentive: ti === undefined ? null : ti.toFixed(),
-      attainment: attainmentOf(input, segment, quotaPeriod, quota),
+      attainment: attainmentOf(input, segment.plan, needed, quotaPeriod, quota),
       components: result.periods[reported]?.explain ?? {},
     },
   };
@@ -270,18 +271,22 @@ function creditsNeeded(segment: SegmentInput, calendar: CalendarInput, quotaStar
   for (const c of segment.credits) {
     if (c.date < from && cancelled.has(c.id)) from = periodOf(calendar, c.date, segment.plan.quotaPeriod).start;
   }
-  return segment.credits.filter((c) => c.date >= from);
+  const needed = segment.credits.filter((c) => c.date >= from);
+  // A cancellation before `from` of a credit before it re-priced a quota period this run does not
+  // report; without that credit it is left out.
+  const ids = new Set(needed.filter((c) => c.cancels === undefined).map((c) => c.id));
+  return needed.filter((c) => c.cancels === undefined || ids.has(c.cancels) || c.date >= quotaStart);
 }
 
 /** Running credit total of each measure over the quota period to date ÷ its quota, cancellations applied. */
 function attainmentOf(
   input: PayPeriodInput,
-  segment: SegmentInput,
+  plan: Plan,
+  credits: readonly Credit[],
   quotaPeriod: Period,
   quota: Readonly<Record<string, Decimal>>,
 ): Record<string, string> {
-  const { plan } = segment;
-  const priced = segment.credits.map((c) => {
+  const priced = credits.map((c) => {
     const currency = c.currency ?? plan.currency;
     return {
       ...c,

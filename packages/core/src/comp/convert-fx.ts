@@ -23,10 +23,37 @@ export function convertFx(amount: Decimal, rates: readonly FxRate[], from: strin
   return amount.times(fxRate(rates, from, to, date));
 }
 
-function latestOnOrBefore(rates: readonly FxRate[], from: string, to: string, date: IsoDate): FxRate | undefined {
-  let found: FxRate | undefined;
-  for (const rate of rates) {
-    if (rate.from === from && rate.to === to && rate.date <= date && (!found || rate.date >= found.date)) found = rate;
+/** Each list of rates indexed once: per pair, its rows by date (a later row wins a tie, as listed). */
+const indexes = new WeakMap<readonly FxRate[], Map<string, FxRate[]>>();
+
+function indexOf(rates: readonly FxRate[]): Map<string, FxRate[]> {
+  let index = indexes.get(rates);
+  if (!index) {
+    index = new Map();
+    for (const rate of rates) {
+      const key = `${rate.from}>${rate.to}`;
+      const list = index.get(key) ?? [];
+      list.push(rate);
+      index.set(key, list);
+    }
+    for (const list of index.values()) {
+      const order = new Map(list.map((r, i) => [r, i]));
+      list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : order.get(a)! - order.get(b)!));
+    }
+    indexes.set(rates, index);
   }
-  return found;
+  return index;
+}
+
+function latestOnOrBefore(rates: readonly FxRate[], from: string, to: string, date: IsoDate): FxRate | undefined {
+  const list = indexOf(rates).get(`${from}>${to}`);
+  if (!list) return undefined;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.date <= date) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? undefined : list[lo - 1];
 }

@@ -88,6 +88,19 @@ describe('payeeSegments', () => {
     expect(segments.map((s) => s.credits.map((c) => c.id))).toEqual([['T1', 'T3'], ['T2']]);
   });
 
+  it('drops the cancellation of a credit no plan paid on (dated before the first assignment)', () => {
+    const [segment] = payeeSegments(
+      input({
+        assignments: [{ planId: 'ae', validFrom: '2026-03-01', validTo: null, targetIncentive: undefined }],
+        credits: [
+          { id: 'T1', date: '2026-02-01', measure: 'bookings', amount: d(1000) },
+          { id: 'T2', date: '2026-04-01', measure: 'bookings', amount: d(-1000), cancels: 'T1' },
+        ],
+      }),
+    );
+    expect(segment!.credits).toEqual([]);
+  });
+
   it('keeps the MBO scores of the plan’s own components and pay periods', () => {
     const [segment] = payeeSegments(
       input({

@@ -123,8 +123,13 @@ export function payeeSegments(input: PayeeSegmentsInput): SegmentInput[] {
       segmentOfCredit.set(c.id, s);
     }
   }
+  // A credit dated outside every assignment earned nothing under a plan, so its cancellation takes
+  // nothing back either.
+  const unplanned = new Set(
+    input.credits.filter((c) => c.cancels === undefined && !segmentOfCredit.has(c.id)).map((c) => c.id),
+  );
   for (const c of input.credits) {
-    if (c.cancels === undefined) continue;
+    if (c.cancels === undefined || unplanned.has(c.cancels)) continue;
     const s = segmentOfCredit.get(c.cancels) ?? segments.find((x) => covers(x.assignment, c.date));
     s?.credits.push(c);
   }

@@ -1,6 +1,9 @@
 // Daily FX rates, each demo currency → USD, for every day from the start of the history to today:
 // a gently random-walking rate (daily volatility well under 1%) pulled back toward where it began.
+// The cross rates between the other currencies follow from those (a manager paid in EUR gets
+// roll-up credit from a rep selling in GBP, and DESIGN §6 converts by the direct or reverse pair).
 import { addDays, daysBetween, type IsoDate } from '../dates/iso-date.ts';
+import { Decimal } from '../money/decimal.ts';
 import type { FxRateRow } from './demo-rows.ts';
 import type { Random } from './random.ts';
 
@@ -32,6 +35,15 @@ export function generateFxRates(random: Random, from: IsoDate, today: IsoDate): 
       log += 0.003 * (Math.log(start) - log) + random.normal(0, volatility);
     }
     byCurrency.set(currency, rates);
+  }
+  for (const [i, [a]] of START.entries()) {
+    for (const [b] of START.slice(i + 1)) {
+      const [ra, rb] = [byCurrency.get(a)!, byCurrency.get(b)!];
+      for (let day = 0; day < days; day++) {
+        const rate = new Decimal(ra[day]!).dividedBy(rb[day]!).toSignificantDigits(6).toFixed();
+        rows.push({ from_currency: a, to_currency: b, date: addDays(from, day), rate });
+      }
+    }
   }
   return {
     rows,

@@ -222,8 +222,8 @@ export async function fxRowsFor(
     r_date: string | null;
     r_rate: string | null;
   }>`
-    select n.f, n.t, d.date as d_date, d.rate as d_rate, r.date as r_date, r.rate as r_rate
-      from unnest(${needs.map((n) => n.from)}::text[], ${needs.map((n) => n.to)}::text[], ${needs.map((n) => n.date)}::date[]) as n(f, t, d)
+    select n.f::text as f, n.t::text as t, d.date as d_date, d.rate as d_rate, r.date as r_date, r.rate as r_rate
+      from unnest(${needs.map((n) => n.from)}::char(3)[], ${needs.map((n) => n.to)}::char(3)[], ${needs.map((n) => n.date)}::date[]) as n(f, t, d)
       left join lateral (select date, rate from fx_rates
                           where from_currency = n.f and to_currency = n.t and date <= n.d
                           order by date desc limit 1) d on true

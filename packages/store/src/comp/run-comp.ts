@@ -29,6 +29,11 @@ export interface RunCompOptions {
   actor: string;
   /** Payees per batch of queries; bounds memory on large companies. */
   batchSize?: number;
+  /**
+   * false skips crediting: only for a caller that has just credited the look-back itself and
+   * changed nothing since (the demo runs a year of months after one crediting).
+   */
+  credit?: boolean;
 }
 
 export interface Hold {
@@ -76,7 +81,10 @@ export async function runComp(db: Kysely<Database>, options: RunCompOptions): Pr
       );
     }
     const lookbackFrom = await lookbackStart(trx, calendar, period);
-    const crediting = await creditTransactions(trx, { from: lookbackFrom, to: period.end });
+    const crediting =
+      options.credit === false
+        ? { transactions: 0, credits: 0, exceptions: 0 }
+        : await creditTransactions(trx, { from: lookbackFrom, to: period.end });
     const uncredited = await trx
       .selectFrom('credit_exceptions')
       .innerJoin('transactions', 'transactions.id', 'credit_exceptions.transaction_id')
@@ -226,7 +234,11 @@ export async function runComp(db: Kysely<Database>, options: RunCompOptions): Pr
  * How far back a run reads: the fiscal year holding the period, extended to the fiscal year of any
  * credit a cancellation in that span takes back (its quota period is re-priced).
  */
-async function lookbackStart(trx: Transaction<Database>, calendar: Parameters<typeof fiscalYearOf>[0], period: Period) {
+export async function lookbackStart(
+  trx: Kysely<Database>,
+  calendar: Parameters<typeof fiscalYearOf>[0],
+  period: Period,
+) {
   const yearStart = fiscalYearOf(calendar, period.end).start;
   const earliest = await sql<{ date: string | null }>`
     select min(x.date) as date from transactions t join transactions x on x.id = t.cancels_id
