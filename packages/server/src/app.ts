@@ -24,6 +24,7 @@ import { registerMe } from './routes/me.ts';
 import { registerMetrics } from './routes/metrics/metric.ts';
 import { registerOpportunities } from './routes/opportunities.ts';
 import { registerPeople } from './routes/people.ts';
+import { registerPipeline } from './routes/pipeline/pipeline.ts';
 import { registerQuality } from './routes/quality/quality.ts';
 import { registerSession } from './routes/session.ts';
 import { registerTerritory } from './routes/territory/territory.ts';
@@ -79,6 +80,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerAdjustments(app);
   registerDisputes(app);
   registerMetrics(app);
+  registerPipeline(app);
   registerEntities(app);
   registerUploads(app);
   registerMappings(app);

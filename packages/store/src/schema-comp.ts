@@ -10,6 +10,23 @@ type Json = ColumnType<unknown, string | undefined, string>;
 type Count = ColumnType<number, number | undefined, number>;
 
 export interface CompTables {
+  forecast_calls: {
+    id: Generated<string>;
+    person_id: string;
+    period: string;
+    period_start: string;
+    period_end: string;
+    week_of: string;
+    scope: string;
+    commit_amount: Money;
+    best_case_amount: Money;
+    pipeline_amount: Money;
+    currency: string;
+    override: ColumnType<boolean, boolean | undefined, boolean>;
+    note: string | null;
+    submitted_by: string;
+    submitted_at: Timestamp;
+  };
   plans: {
     plan_id: string;
     version: number;

@@ -1,6 +1,6 @@
 // attain demo end to end, as a user runs it: load the small company, log in data is there, a second
 // run reuses it, and a served folder is locked against a second process (DATA_IN_USE).
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
@@ -20,6 +20,14 @@ test('demo --no-serve loads the company and prints one login per role; a second 
     expect(first.stderr).toContain(`${role}@attain.demo`);
   }
   expect(first.stderr).toContain('password for all: attain-demo');
+  // The fiscal year's compensation so far: January to September closed, October approved.
+  expect(first.stderr).toMatch(/Compensation 2026-01–2026-10 in [\d.]+ s: 9 months closed, 2026-10 approved/);
+  const payroll = join(data, 'payroll-2026-10.csv');
+  const paid = runCli(['--data', data, 'comp', 'payroll', '--period', '2026-10', '--out', payroll], { env: embedded });
+  expect(paid.status).toBe(0);
+  const rows = readFileSync(payroll, 'utf8').trim().split('\n');
+  expect(rows[0]).toContain('employeeId');
+  expect(rows.length).toBeGreaterThan(5);
 
   const again = runCli(['--data', data, 'demo', '--size', 'small', '--no-serve'], { env: embedded });
   expect(again.status).toBe(0);
@@ -30,7 +38,7 @@ test('demo --no-serve loads the company and prints one login per role; a second 
   const result = JSON.parse(query.stdout) as { metric: string; rows: { value: string }[] };
   expect(result.metric).toBe('won_count');
   expect(Number(result.rows[0]!.value)).toBeGreaterThan(100);
-});
+}, 300_000);
 
 test('a command on a folder that attain serve holds says DATA_IN_USE with the pid, at once', async () => {
   const server = startCli(['--data', data, 'serve', '--port', '0'], embedded);

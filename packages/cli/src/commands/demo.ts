@@ -8,6 +8,7 @@ import { AttainError } from '@attain/core/errors.ts';
 import { hashPassword } from '@attain/server/auth/password.ts';
 import { createDemoUsers, type DemoLogin } from '@attain/store/demo/demo-users.ts';
 import { loadDemoCompany } from '@attain/store/demo/load-demo-company.ts';
+import { runDemoComp } from '@attain/store/demo/run-demo-comp.ts';
 import type { Store } from '@attain/store/open-store.ts';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { buildWebIfNeeded } from '../build-web.ts';
@@ -18,6 +19,7 @@ interface DemoOptions {
   size: DemoSize;
   seed: number;
   serve: boolean;
+  comp: boolean;
   port: number;
   fresh: boolean;
   asOf: string;
@@ -99,6 +101,7 @@ export function register(program: Command): void {
     .addOption(new Option('--size <size>', 'how big a company').choices([...DEMO_SIZES]).default('medium'))
     .option('--seed <n>', 'random seed: the same seed gives the same company', parseSeed, 42)
     .option('--no-serve', 'load the demo and exit (for scripts)')
+    .option('--no-comp', 'skip the compensation runs of the fiscal year so far')
     .option('--port <n>', 'port to serve on', parsePort, 4000)
     .option('--fresh', 'replace an existing demo company in the data folder', false)
     .option('--as-of <date>', "the demo's today (default: today)", parseDate, new Date().toISOString().slice(0, 10))
@@ -131,6 +134,15 @@ export function register(program: Command): void {
             .map(([table, n]) => `${table} ${Number(n).toLocaleString('en-US')}`)
             .join(', ');
           say(`Loaded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${counts}`);
+          if (options.comp) {
+            const compStarted = Date.now();
+            const comp = await runDemoComp(store.db, { today: options.asOf, onProgress: progressPrinter() });
+            if (comp.approved) {
+              say(
+                `Compensation ${comp.months[0]}–${comp.approved} in ${((Date.now() - compStarted) / 1000).toFixed(1)} s: ${comp.closed.length} months closed, ${comp.approved} approved (close it in the app), ${comp.held} payees held`,
+              );
+            }
+          }
         }
         printLogins(logins);
         if (!options.serve) {

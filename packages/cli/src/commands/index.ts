@@ -6,6 +6,7 @@ import { register as registerComp } from './comp.ts';
 import { register as registerDemo } from './demo.ts';
 import { register as registerExport } from './export.ts';
 import { register as registerImport } from './import.ts';
+import { register as registerPipeline } from './pipeline.ts';
 import { register as registerQuery } from './query.ts';
 import { register as registerServe } from './serve.ts';
 import { register as registerSimulate } from './simulate.ts';
@@ -19,6 +20,7 @@ export function registerCommands(program: Command): void {
   registerDemo(program);
   registerExport(program);
   registerImport(program);
+  registerPipeline(program);
   registerQuery(program);
   registerServe(program);
   registerSimulate(program);

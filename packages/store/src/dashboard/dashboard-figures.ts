@@ -39,7 +39,7 @@ export async function dashboardFigures(
   const ownedBy = visibleCondition(visibility, 'o.owner_id');
 
   const bookings = sql`
-    with fx as (${dailyFxRates(currency, from, today)}),
+    with fx as materialized (${dailyFxRates(currency, from, today)}),
     booked as (
       select t.date, t.account_id, t.amount * fx.rate as amount
       from transactions t
@@ -72,7 +72,7 @@ export async function dashboardFigures(
     order by sum(b.amount) desc, a.external_id limit 10`.execute(db);
 
   const pipeline = await sql<{ stage: string; count: string; amount: string }>`
-    with fx as (${dailyFxRates(currency, today, today)})
+    with fx as materialized (${dailyFxRates(currency, today, today)})
     select coalesce(o.stage, '(none)') as stage, count(*)::text as count,
       coalesce(sum(o.amount * fx.rate), 0)::numeric(30, 2)::text as amount
     from opportunities o

@@ -174,7 +174,7 @@ export async function queryMetric(
       select * from unnest(${periods.map((p) => p.dim)}::text[], ${periods.map((p) => p.period)}::text[],
                            ${periods.map((p) => p.start)}::date[], ${periods.map((p) => p.end)}::date[])
     ),
-    fx as (${dailyFxRates(reportingCurrency, from, to)}),
+    fx as materialized (${dailyFxRates(reportingCurrency, from, to)}),
     f as (
       select base.*, base.amount * fx.rate as amount_rc
       from (${facts}) base

@@ -20,7 +20,7 @@ export async function territoryFigures(db: Kysely<Database>, asOf: string): Prom
   const { reportingCurrency } = await readSettings(db);
   const from = addDays(addMonths(asOf, -12), 1);
   const { rows } = await sql<{ territory_id: string; pipeline: string; bookings: string; potential: string }>`
-    with fx as (${dailyFxRates(reportingCurrency, from, asOf)}),
+    with fx as materialized (${dailyFxRates(reportingCurrency, from, asOf)}),
     held as (
       select distinct ta.territory_id, ta.account_id from territory_assignments ta
       where ta.valid_from <= ${asOf}::date and (ta.valid_to is null or ta.valid_to > ${asOf}::date)),

@@ -3,11 +3,13 @@ import { Card } from '../../components/Card.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState } from '../../components/StatusViews.tsx';
 import { OpportunitiesTable } from './OpportunitiesTable.tsx';
+import { PipelineHistory } from './PipelineHistory.tsx';
 
 export function PipelinePage() {
   return (
     <>
       <PageHeader title="Pipeline & Forecast" summary={areaFor('/pipeline')?.summary} />
+      <PipelineHistory />
       <Card title="Opportunities" subtitle="Only the deals your role may see" testId="opportunities-card">
         <OpportunitiesTable />
       </Card>
