@@ -4,8 +4,21 @@
 import { AttainError } from '../errors.ts';
 
 export type MetricUnit = 'money' | 'count' | 'ratio' | 'days';
-/** closed: won/lost deals by close date; created: deals by created date; open: pipeline as of a date. */
-export type MetricBasis = 'closed' | 'created' | 'open' | 'comp';
+/**
+ * closed: won/lost deals by close date; created: deals by created date; open: pipeline as of a date;
+ * credit: credits by date; payout: run results by pay period end; cost: payouts and won deals;
+ * attainment and coverage: quota-period figures against the people's quotas; forecast: calls.
+ */
+export type MetricBasis =
+  | 'closed'
+  | 'created'
+  | 'open'
+  | 'credit'
+  | 'payout'
+  | 'cost'
+  | 'attainment'
+  | 'coverage'
+  | 'forecast';
 
 export interface MetricDefinition {
   name: string;
@@ -54,20 +67,42 @@ export const METRICS: readonly MetricDefinition[] = [
     basis: 'created',
     definition: 'Sum of amounts of opportunities by created date',
   },
-  { name: 'pipeline_coverage', unit: 'ratio', basis: 'comp', definition: 'open pipeline ÷ (quota − won)' },
-  { name: 'credited_amount', unit: 'money', basis: 'comp', definition: 'Sum of credits (direct, overlay, roll-up)' },
+  {
+    name: 'pipeline_coverage',
+    unit: 'ratio',
+    basis: 'coverage',
+    definition:
+      'open pipeline closing in the quota period as of the date ÷ (bookings quota − won in the period); null when nothing is left to cover',
+  },
+  {
+    name: 'credited_amount',
+    unit: 'money',
+    basis: 'credit',
+    definition: 'Sum of credits (direct, overlay, roll-up), by transaction date',
+  },
   {
     name: 'attainment',
     unit: 'ratio',
-    basis: 'comp',
-    definition: 'credits ÷ quota per person, measure and quota period',
+    basis: 'attainment',
+    definition:
+      'bookings credits ÷ bookings quota of the people with a quota for the quota period (default: the fiscal year of the date)',
   },
-  { name: 'payout', unit: 'money', basis: 'comp', definition: 'Commission paid' },
-  { name: 'cost_of_sales', unit: 'ratio', basis: 'comp', definition: 'payout ÷ won amount' },
+  {
+    name: 'payout',
+    unit: 'money',
+    basis: 'payout',
+    definition: 'Commission paid: paid amounts of approved and closed compensation runs, by pay period end',
+  },
+  {
+    name: 'cost_of_sales',
+    unit: 'ratio',
+    basis: 'cost',
+    definition: 'payout ÷ won amount over the same period and people',
+  },
   {
     name: 'forecast_accuracy',
     unit: 'ratio',
-    basis: 'comp',
+    basis: 'forecast',
     definition: '1 − |call − actual| ÷ actual, last call before period end',
   },
 ];

@@ -4,10 +4,12 @@
 // → only the dimension joins asked for (owner's manager and org unit as of the fact date, the
 // account's territory as of the fact date, calendar periods from an unnest of labels) → group by.
 
+import type { CalendarInput } from '@attain/core/calendar/calendar-schema.ts';
 import { parsePeriod } from '@attain/core/calendar/parse-period.ts';
-import { periodsBetween } from '@attain/core/calendar/period-of.ts';
+import type { Period } from '@attain/core/calendar/period.ts';
+import { periodOf, periodsBetween } from '@attain/core/calendar/period-of.ts';
 import { AttainError } from '@attain/core/errors.ts';
-import { type Dimension, type MetricDefinition, UNIT_SCALE } from '@attain/core/metrics/catalog.ts';
+import { type Dimension, type MetricBasis, type MetricDefinition, UNIT_SCALE } from '@attain/core/metrics/catalog.ts';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { dailyFxRates } from '../fx/daily-fx-rates.ts';
 import type { Database } from '../schema.ts';
@@ -102,10 +104,25 @@ function aggregate(metric: MetricDefinition): RawBuilder<unknown> {
     case 'weighted_pipeline':
       // probability is a percentage 0–100, as CRMs export it
       return round(sql`coalesce(sum(f.amount_rc * coalesce(f.probability, 0) / 100), 0)`);
+    case 'credited_amount':
+    case 'payout':
+      return round(sql`coalesce(sum(f.amount_rc), 0)`);
+    case 'cost_of_sales':
+      return round(
+        sql`sum(f.amount_rc) filter (where f.kind = 'payout') / nullif(sum(f.amount_rc) filter (where f.kind = 'won'), 0)`,
+      );
+    case 'attainment':
+      return round(
+        sql`coalesce(sum(f.amount_rc) filter (where f.kind = 'credit'), 0) / nullif(sum(f.amount_rc) filter (where f.kind = 'quota'), 0)`,
+      );
+    case 'pipeline_coverage':
+      return round(
+        sql`coalesce(sum(f.amount_rc) filter (where f.kind = 'open'), 0) / nullif(greatest(coalesce(sum(f.amount_rc) filter (where f.kind = 'quota'), 0) - coalesce(sum(f.amount_rc) filter (where f.kind = 'won'), 0), 0), 0)`,
+      );
     default:
       throw new AttainError(
         'METRIC_UNAVAILABLE',
-        `${metric.name} needs compensation or forecast data (credits, quotas, payouts or calls), which this workspace does not compute yet`,
+        `${metric.name} needs forecast calls, which this workspace does not compute yet`,
         { metric: metric.name },
       );
   }
@@ -121,20 +138,8 @@ export async function queryMetric(
   const period = query.period ? parsePeriod(fiscalCalendar, query.period) : undefined;
   const asOf = query.asOf ?? (period && period.end < query.today ? period.end : query.today);
 
-  const facts =
-    query.metric.basis === 'open'
-      ? sql`select s.snapshot_date, ${asOf}::date as fact_date, s.status, s.amount, s.currency, s.probability,
-            o.created_date, s.owner_id, s.account_id, o.product_id
-          from (select distinct on (opportunity_id) * from opportunity_snapshots
-                where snapshot_date <= ${asOf}::date order by opportunity_id, snapshot_date desc) s
-          join opportunities o on o.id = s.opportunity_id
-          where s.status = 'open'`
-      : query.metric.basis === 'created'
-        ? sql`select o.created_date as fact_date, o.status, o.amount, o.currency, o.probability, o.created_date,
-              o.owner_id, o.account_id, o.product_id from opportunities o where o.created_date is not null`
-        : sql`select o.close_date as fact_date, o.status, o.amount, o.currency, o.probability, o.created_date,
-              o.owner_id, o.account_id, o.product_id from opportunities o
-              where o.status in ('won', 'lost') and o.close_date is not null`;
+  const quotaPeriod = quotaPeriodOf(query, fiscalCalendar, period, asOf);
+  const facts = factsOf(query.metric.basis, asOf, quotaPeriod);
 
   const range = await sql<{ first: string | null; last: string | null }>`
     select min(fact_date)::text as first, max(fact_date)::text as last from (${facts}) f`.execute(db);
@@ -165,7 +170,7 @@ export async function queryMetric(
   const filters = Object.entries(query.where ?? {}).map(([d, v]) => sql`lower(${value(d as Dimension)}) = lower(${v})`);
   const visible = visibleCondition(visibility, 'f.owner_id');
   const inPeriod =
-    period && query.metric.basis !== 'open'
+    period && !['open', 'attainment', 'coverage'].includes(query.metric.basis)
       ? sql`f.fact_date between ${period.start}::date and ${period.end}::date`
       : sql`true`;
 
@@ -187,4 +192,91 @@ export async function queryMetric(
     db,
   );
   return { metric: query.metric.name, by: query.by, rows };
+}
+
+/**
+ * Attainment and coverage compare with quotas, which exist per quota period: --period names it
+ * (a fiscal year, half or quarter label); without it, attainment takes the fiscal year of the
+ * as-of date and coverage its fiscal quarter.
+ */
+function quotaPeriodOf(
+  query: MetricQuery,
+  calendar: CalendarInput,
+  period: Period | undefined,
+  asOf: string,
+): Period | undefined {
+  if (query.metric.basis !== 'attainment' && query.metric.basis !== 'coverage') return undefined;
+  if (period) return period;
+  return periodOf(calendar, asOf, query.metric.basis === 'attainment' ? 'year' : 'quarter');
+}
+
+const DEAL_COLUMNS = sql`o.status, o.amount, o.currency, o.probability, o.created_date, o.owner_id, o.account_id, o.product_id`;
+
+/** One row per fact: kind, fact_date, status, amount, currency, probability, created_date, owner, account, product. */
+function factsOf(basis: MetricBasis, asOf: string, quotaPeriod: Period | undefined): RawBuilder<unknown> {
+  const openAsOf = sql`select 'open' as kind, ${asOf}::date as fact_date, s.status, s.amount, s.currency, s.probability,
+      o.created_date, s.owner_id, s.account_id, o.product_id
+    from (select distinct on (opportunity_id) * from opportunity_snapshots
+          where snapshot_date <= ${asOf}::date order by opportunity_id, snapshot_date desc) s
+    join opportunities o on o.id = s.opportunity_id
+    where s.status = 'open'`;
+  const closed = sql`select 'deal' as kind, o.close_date as fact_date, ${DEAL_COLUMNS} from opportunities o
+    where o.status in ('won', 'lost') and o.close_date is not null`;
+  const won = sql`select 'won' as kind, o.close_date as fact_date, ${DEAL_COLUMNS} from opportunities o
+    where o.status = 'won' and o.close_date is not null`;
+  const credits = sql`select 'credit' as kind, c.date as fact_date, null::text as status, c.amount, c.currency,
+      null::numeric as probability, null::date as created_date, c.person_id as owner_id, t.account_id, t.product_id
+    from credits c join transactions t on t.id = c.transaction_id`;
+  const payouts = sql`select 'payout' as kind, r.period_end as fact_date, null::text as status, cr.paid as amount,
+      cr.currency, null::numeric as probability, null::date as created_date, cr.person_id as owner_id,
+      null::bigint as account_id, null::bigint as product_id
+    from comp_results cr join comp_runs r on r.id = cr.run_id
+    where r.status in ('approved', 'closed')`;
+  const quotas = (
+    p: Period,
+    date: string,
+  ) => sql`select 'quota' as kind, ${date}::date as fact_date, null::text as status,
+      q.amount, q.currency, null::numeric as probability, null::date as created_date, q.person_id as owner_id,
+      null::bigint as account_id, null::bigint as product_id
+    from quotas q
+    where q.person_id is not null and q.measure = 'bookings' and q.valid_to is null and q.period = ${p.period}`;
+  switch (basis) {
+    case 'open':
+      return openAsOf;
+    case 'created':
+      return sql`select 'deal' as kind, o.created_date as fact_date, ${DEAL_COLUMNS} from opportunities o
+        where o.created_date is not null`;
+    case 'credit':
+      return credits;
+    case 'payout':
+      return payouts;
+    case 'cost':
+      return sql`${payouts} union all ${won}`;
+    case 'attainment': {
+      const p = quotaPeriod!;
+      const to = p.end < asOf ? p.end : asOf;
+      return sql`${quotas(p, to)} union all
+        select 'credit', c.date, null::text, c.amount, c.currency, null::numeric, null::date, c.person_id,
+          t.account_id, t.product_id
+        from credits c join transactions t on t.id = c.transaction_id
+        where c.measure = 'bookings' and c.date between ${p.start}::date and ${to}::date
+          and exists (select 1 from quotas q where q.person_id = c.person_id and q.measure = 'bookings'
+                        and q.valid_to is null and q.period = ${p.period})`;
+    }
+    case 'coverage': {
+      const p = quotaPeriod!;
+      const to = p.end < asOf ? p.end : asOf;
+      return sql`${quotas(p, asOf)} union all
+        select 'open', ${asOf}::date, s.status, s.amount, s.currency, s.probability, o.created_date, s.owner_id,
+          s.account_id, o.product_id
+        from (select distinct on (opportunity_id) * from opportunity_snapshots
+              where snapshot_date <= ${asOf}::date order by opportunity_id, snapshot_date desc) s
+        join opportunities o on o.id = s.opportunity_id
+        where s.status = 'open' and s.close_date between ${p.start}::date and ${p.end}::date
+        union all
+        select * from (${won}) w where w.fact_date between ${p.start}::date and ${to}::date`;
+    }
+    default:
+      return closed;
+  }
 }

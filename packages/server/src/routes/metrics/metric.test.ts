@@ -87,5 +87,8 @@ test('unknown metrics, dimensions and periods are coded 400s', async () => {
     status: 400,
     body: { error: { code: 'PERIOD_INVALID' } },
   });
-  expect(await metric('payout')).toMatchObject({ status: 400, body: { error: { code: 'METRIC_UNAVAILABLE' } } });
+  expect(await metric('forecast_accuracy')).toMatchObject({
+    status: 400,
+    body: { error: { code: 'METRIC_UNAVAILABLE' } },
+  });
 });
