@@ -63,6 +63,16 @@ export interface CompTables {
     territory_id: Ref;
   };
   credit_exceptions: { transaction_id: string; code: string; message: string; details: Json };
+  crediting_runs: {
+    id: Generated<string>;
+    range_from: string;
+    range_to: string;
+    fingerprint: string;
+    max_transaction_id: string | null;
+    transactions: ColumnType<string, string | number, string | number>;
+    mode: string;
+    at: Timestamp;
+  };
   comp_runs: {
     id: Generated<string>;
     period: string;

@@ -58,7 +58,7 @@ test('assignments and scores import, re-import unchanged, and survive export →
     expect(attain('export', entity, '--out', out).status).toBe(0);
     expect(json(attain('import', entity, out, '--format', 'json'))).toMatchObject({ created: 0, updated: 0 });
   }
-});
+}, 180_000);
 
 test('a bad file is refused whole: unknown plan, validTo not after validFrom, score out of range', () => {
   const bad = attain(
@@ -77,4 +77,4 @@ test('a bad file is refused whole: unknown plan, validTo not after validFrom, sc
   );
   expect(score.status).toBe(1);
   expect(score.stderr).toContain('a score is between 0 and 1, not 1.5');
-});
+}, 180_000);

@@ -31,7 +31,7 @@ export const TEMP_TABLES = [
   'crediting_result',
 ] as const;
 
-export const createScope = (from: string, to: string) => sql`
+export const createScope = (from: string, to: string, afterTransactionId?: string) => sql`
   create temp table crediting_scope on commit drop as
   select t.id as transaction_id, t.external_id, t.date, t.amount, t.currency, t.type, t.cancels_id,
     case when t.type <> 'cancellation' then t.id
@@ -44,7 +44,8 @@ export const createScope = (from: string, to: string) => sql`
     c.external_id as cancels_external_id
   from transactions t
   left join transactions c on c.id = t.cancels_id
-  where t.date between ${from}::date and ${to}::date`;
+  where t.date between ${from}::date and ${to}::date
+    ${afterTransactionId === undefined ? sql`` : sql`and t.id > ${afterTransactionId}`}`;
 
 export const createBasis = sql`
   create temp table crediting_basis on commit drop as
@@ -180,9 +181,9 @@ const SAME_CREDIT = sql.raw(`n.transaction_id = c.transaction_id and n.person_id
     and n.source_person_id is not distinct from c.source_person_id
     and n.territory_id is not distinct from c.territory_id`);
 
-export const replaceCredits = (from: string, to: string) => [
-  sql`delete from credits c using transactions t
-      where t.id = c.transaction_id and t.date between ${from}::date and ${to}::date
+export const replaceCredits = [
+  sql`delete from credits c using crediting_scope s
+      where s.transaction_id = c.transaction_id
         and not exists (select 1 from crediting_result n where ${SAME_CREDIT})`,
   sql`insert into credits (transaction_id, person_id, kind, measure, date, share, amount, currency,
         cancels_transaction_id, source_person_id, territory_id)
@@ -193,9 +194,9 @@ export const replaceCredits = (from: string, to: string) => [
                         where c.transaction_id = n.transaction_id and c.person_id = n.person_id and c.kind = n.kind)`,
 ];
 
-export const deleteExceptions = (from: string, to: string) => sql`
-  delete from credit_exceptions e using transactions t
-  where t.id = e.transaction_id and t.date between ${from}::date and ${to}::date`;
+export const deleteExceptions = sql`
+  delete from credit_exceptions e using crediting_scope s
+  where s.transaction_id = e.transaction_id`;
 
 export const insertFinalExceptions = sql`
   insert into credit_exceptions (transaction_id, code, message, details)

@@ -35,10 +35,12 @@ export interface CreditingResult {
  * Recomputes the credits of every transaction dated in [from, to] (inclusive), replacing the earlier
  * credits and exceptions of those transactions, in one DB transaction: its own, or the caller's when
  * `db` is already a transaction (the work then commits or rolls back with the caller's).
+ * `afterTransactionId` limits it to transactions with a higher id: the ones added since a crediting
+ * whose other inputs have not changed (run-comp decides that).
  */
 export async function creditTransactions(
   db: Kysely<Database>,
-  range: { from: string; to: string },
+  range: { from: string; to: string; afterTransactionId?: string },
 ): Promise<CreditingResult> {
   const from = assertIsoDate(range.from, 'from');
   const to = assertIsoDate(range.to, 'to');
@@ -48,15 +50,27 @@ export async function creditTransactions(
       to,
     });
   }
-  if (db.isTransaction) return creditInTransaction(db as Transaction<Database>, from, to);
-  return db.transaction().execute((trx) => creditInTransaction(trx, from, to));
+  const after = range.afterTransactionId;
+  if (db.isTransaction) return creditInTransaction(db as Transaction<Database>, from, to, after);
+  return db.transaction().execute((trx) => creditInTransaction(trx, from, to, after));
 }
 
-async function creditInTransaction(trx: Transaction<Database>, from: string, to: string): Promise<CreditingResult> {
+async function creditInTransaction(
+  trx: Transaction<Database>,
+  from: string,
+  to: string,
+  afterTransactionId: string | undefined,
+): Promise<CreditingResult> {
   // Two runs over overlapping ranges would each delete, then both insert: take turns instead.
   await sql`select pg_advisory_xact_lock(hashtext('attain.crediting'))`.execute(trx);
   for (const table of TEMP_TABLES) await sql.raw(`drop table if exists ${table}`).execute(trx);
-  for (const statement of [createScope(from, to), createBasis, createTerritory, createCredits, createExceptions]) {
+  for (const statement of [
+    createScope(from, to, afterTransactionId),
+    createBasis,
+    createTerritory,
+    createCredits,
+    createExceptions,
+  ]) {
     await statement.execute(trx);
   }
   await insertOverlays.execute(trx);
@@ -65,8 +79,8 @@ async function creditInTransaction(trx: Transaction<Database>, from: string, to:
   await createResult.execute(trx);
   await sql.raw(`analyze ${TEMP_TABLES.join(', ')}`).execute(trx);
 
-  for (const statement of replaceCredits(from, to)) await statement.execute(trx);
-  await deleteExceptions(from, to).execute(trx);
+  for (const statement of replaceCredits) await statement.execute(trx);
+  await deleteExceptions.execute(trx);
   const exceptions = await insertFinalExceptions.execute(trx);
   const { rows } = await sql<{ transactions: string; credits: string }>`
     select (select count(*) from crediting_scope)::text as transactions,

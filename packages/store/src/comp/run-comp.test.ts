@@ -123,6 +123,7 @@ describe('attain comp run, approve, close', () => {
     expect(await linesOf(run.runId, 'P-RAJ')).toEqual([['component', 'commission', null, '6000.00']]);
     expect(await linesOf(run.runId, 'P-MIA')).toEqual([['component', 'override', null, '1400.00']]);
     expect(run).toMatchObject({ payees: 2, recomputed: 2, held: 1, status: 'draft' });
+    expect(run.crediting).toMatchObject({ mode: 'full', transactions: 2, credits: 4 });
     expect(run.holds).toEqual([expect.objectContaining({ person: 'P-LEE', code: 'QUOTA_MISSING' })]);
     expect(run.totals).toEqual([{ currency: 'USD', earned: '7400.00', paid: '7400.00' }]);
   });
@@ -143,6 +144,8 @@ describe('attain comp run, approve, close', () => {
   it('posts a late January deal as a prior-period adjustment in February; January never changes', async () => {
     await addTransaction(4, '2026-01-25', '10000', 'USD', 2);
     const run = await runComp(store.db, { period: '2026-02', actor });
+    // February reaches past what January's crediting covered: the whole look-back again.
+    expect(run.crediting).toMatchObject({ mode: 'full', transactions: 4, credits: 8 });
     // Raj: January now F(0.7) = 7,000 → +1,000. February: 60,000 + 10,000 + 50,000 EUR × 1.10 = 125,000
     // → F(1.25) = 0.1 + 0.25 × 0.15 = 0.1375 → 13,750 − 7,000 = 6,750.
     expect(await linesOf(run.runId, 'P-RAJ')).toEqual([
@@ -161,6 +164,14 @@ describe('attain comp run, approve, close', () => {
   it('recomputes only payees whose inputs changed', async () => {
     const again = await runComp(store.db, { period: '2026-02', actor });
     expect(again).toMatchObject({ recomputed: 0, unchanged: 2, payees: 2 });
+    expect(again.crediting.mode).toBe('skipped');
+    // A new deal in February: only it is credited (to Raj, rolled up to Mia) and only they recomputed.
+    await addTransaction(5, '2026-02-20', '1000', 'USD', 2);
+    const added = await runComp(store.db, { period: '2026-02', actor });
+    expect(added.crediting).toMatchObject({ mode: 'new_transactions', transactions: 1, credits: 2 });
+    expect(added).toMatchObject({ recomputed: 2, unchanged: 0 });
+    // Raj: 126,000 → F(1.26) = 0.139 → February 13,900 − 7,000 = 6,900 (+150); Mia +20.
+    expect(await resultOf(added.runId, 'P-RAJ')).toEqual({ earned: '7900.00', paid: '7900.00' });
     expect(await resultOf(again.runId, 'P-RAJ')).toEqual({ earned: '7750.00', paid: '7750.00' });
 
     const adjustment = await createAdjustment(store.db, {
@@ -178,12 +189,29 @@ describe('attain comp run, approve, close', () => {
     await approveAdjustment(store.db, { id: adjustment.id, actor: 'ops:ben' });
     const adjusted = await runComp(store.db, { period: '2026-02', actor });
     expect(adjusted).toMatchObject({ recomputed: 1, unchanged: 1 });
-    expect(await resultOf(adjusted.runId, 'P-RAJ')).toEqual({ earned: '8000.00', paid: '8000.00' });
+    expect(await resultOf(adjusted.runId, 'P-RAJ')).toEqual({ earned: '8150.00', paid: '8150.00' });
     expect((await linesOf(adjusted.runId, 'P-RAJ')).at(-1)).toEqual(['manual', null, null, '250.00']);
 
     const full = await runComp(store.db, { period: '2026-02', actor, mode: 'full' });
     expect(full).toMatchObject({ recomputed: 2, unchanged: 0 });
-    expect(await resultOf(full.runId, 'P-RAJ')).toEqual({ earned: '8000.00', paid: '8000.00' });
+    expect(full.crediting.mode).toBe('full');
+    expect(await resultOf(full.runId, 'P-RAJ')).toEqual({ earned: '8150.00', paid: '8150.00' });
+  });
+
+  it('credits everything again when something that decides credit changed', async () => {
+    // Lee moves under Raj: the audited change makes the next run re-credit the whole look-back.
+    await store.db.updateTable('person_history').set({ manager_id: '2' }).where('person_id', '=', '3').execute();
+    await store.db
+      .insertInto('audit_log')
+      .values({ actor, action: 'update', entity: 'people', entity_id: 'P-LEE' })
+      .execute();
+    const run = await runComp(store.db, { period: '2026-02', actor });
+    expect(run.crediting.mode).toBe('full');
+    await store.db.updateTable('person_history').set({ manager_id: '1' }).where('person_id', '=', '3').execute();
+    await store.db
+      .insertInto('audit_log')
+      .values({ actor, action: 'update', entity: 'people', entity_id: 'P-LEE' })
+      .execute();
   });
 
   it('closes periods in order only', async () => {

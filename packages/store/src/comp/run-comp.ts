@@ -17,7 +17,8 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import { writeAudit } from '../audit/write-audit.ts';
 import type { Database } from '../schema.ts';
 import { readSettings } from '../settings/workspace-settings.ts';
-import { type CreditingResult, creditTransactions } from './credit-transactions.ts';
+import { type CreditingMode, creditIfChanged } from './credit-if-changed.ts';
+import type { CreditingResult } from './credit-transactions.ts';
 import { fxRowsFor, loadPayeeInputs, type PayeeInputs, payeesOfRun } from './load-run-inputs.ts';
 import { planVersionsInForce, type StoredPlan, versionInForce } from './plan-versions.ts';
 import { writeHold, writeResult } from './write-run-results.ts';
@@ -55,7 +56,7 @@ export interface RunCompResult {
   held: number;
   holds: Hold[];
   totals: { currency: string; earned: string; paid: string }[];
-  crediting: CreditingResult & { uncredited: number };
+  crediting: CreditingResult & { uncredited: number; mode: CreditingMode };
   supersedes: string | null;
 }
 
@@ -83,8 +84,8 @@ export async function runComp(db: Kysely<Database>, options: RunCompOptions): Pr
     const lookbackFrom = await lookbackStart(trx, calendar, period);
     const crediting =
       options.credit === false
-        ? { transactions: 0, credits: 0, exceptions: 0 }
-        : await creditTransactions(trx, { from: lookbackFrom, to: period.end });
+        ? { transactions: 0, credits: 0, exceptions: 0, mode: 'skipped' as const }
+        : await creditIfChanged(trx, { from: lookbackFrom, to: period.end }, { force: mode === 'full' });
     const uncredited = await trx
       .selectFrom('credit_exceptions')
       .innerJoin('transactions', 'transactions.id', 'credit_exceptions.transaction_id')

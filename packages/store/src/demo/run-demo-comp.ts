@@ -7,7 +7,7 @@ import { addDays } from '@attain/core/dates/iso-date.ts';
 import type { Kysely } from 'kysely';
 import { approveCompRun } from '../comp/approve-comp-run.ts';
 import { closeCompPeriod } from '../comp/close-comp-period.ts';
-import { creditTransactions } from '../comp/credit-transactions.ts';
+import { creditIfChanged } from '../comp/credit-if-changed.ts';
 import { lookbackStart, runComp } from '../comp/run-comp.ts';
 import type { Database } from '../schema.ts';
 import { readSettings } from '../settings/workspace-settings.ts';
@@ -31,7 +31,7 @@ export async function runDemoComp(
   options.onProgress?.('crediting', 0);
   const last = months.at(-1);
   if (!last) return { months: [], closed: [], approved: null, held: 0 };
-  await creditTransactions(db, { from: await lookbackStart(db, fiscalCalendar, last), to: lastComplete });
+  await creditIfChanged(db, { from: await lookbackStart(db, fiscalCalendar, last), to: lastComplete });
   options.onProgress?.('crediting', 1, 1);
   const closed: string[] = [];
   let held = 0;
