@@ -8,45 +8,14 @@ import { openTestStore } from '../test-store.ts';
 import { approveCompRun } from './approve-comp-run.ts';
 import { closeCompPeriod } from './close-comp-period.ts';
 import { approveAdjustment, createAdjustment } from './comp-adjustments.ts';
-import { savePlanVersion } from './plan-versions.ts';
 import { runComp } from './run-comp.ts';
-
-const AE = `
-id: ae
-name: Account Executive
-currency: USD
-components:
-  - id: commission
-    kind: rate-table
-    input: attainment
-    tiers:
-      - { to: 1.0, rate: 0.10 }
-      - { from: 1.0, rate: 0.15 }
-`;
-const MGR = `
-id: mgr
-name: Sales Manager
-currency: USD
-components:
-  - { id: override, kind: rate-table, tiers: [ { rate: 0.02 } ] }
-`;
+import { addTransaction as addFixtureTransaction, seedRunCompany } from './run-comp-fixture.test-helper.ts';
 
 let store: Store;
 const actor = 'ops:ana';
 
 async function addTransaction(id: number, date: string, amount: string, currency: string, owner: number) {
-  await store.db
-    .insertInto('transactions')
-    .values({
-      id,
-      external_id: `T${id}`,
-      type: 'booking',
-      date,
-      amount,
-      currency,
-      owner_id: String(owner),
-    })
-    .execute();
+  await addFixtureTransaction(store.db, id, date, amount, currency, owner);
 }
 
 async function linesOf(runId: string, person: string) {
@@ -66,47 +35,7 @@ async function resultOf(runId: string, person: string) {
 
 beforeAll(async () => {
   store = await openTestStore();
-  const db = store.db;
-  for (const [id, ext, name, role, manager] of [
-    [1, 'P-MIA', 'Mia', 'manager', null],
-    [2, 'P-RAJ', 'Raj', 'rep', '1'],
-    [3, 'P-LEE', 'Lee', 'rep', '1'],
-  ] as const) {
-    await db.insertInto('people').values({ id, external_id: ext, name }).execute();
-    await db
-      .insertInto('person_history')
-      .values({ person_id: String(id), valid_from: '2024-01-01', manager_id: manager, job_role: role })
-      .execute();
-  }
-  await savePlanVersion(db, { source: 'ae.yaml', text: AE, actor });
-  await savePlanVersion(db, { source: 'mgr.yaml', text: MGR, actor });
-  await db
-    .insertInto('plan_assignments')
-    .values([
-      { person_id: '1', plan_id: 'mgr', valid_from: '2026-01-01', target_incentive: '40000' },
-      { person_id: '2', plan_id: 'ae', valid_from: '2026-01-01', target_incentive: '50000' },
-      { person_id: '3', plan_id: 'ae', valid_from: '2026-01-01', target_incentive: '50000' },
-    ])
-    .execute();
-  await db
-    .insertInto('quotas')
-    .values({
-      person_id: '2',
-      measure: 'bookings',
-      period: 'FY2026',
-      period_start: '2026-01-01',
-      period_end: '2026-12-31',
-      amount: '100000',
-      currency: 'USD',
-    })
-    .execute();
-  await db
-    .insertInto('fx_rates')
-    .values({ from_currency: 'EUR', to_currency: 'USD', date: '2026-01-01', rate: '1.10' })
-    .execute();
-  await addTransaction(1, '2026-01-15', '60000', 'USD', 2);
-  await addTransaction(2, '2026-02-10', '50000', 'EUR', 2);
-  await addTransaction(3, '2026-01-20', '10000', 'USD', 3);
+  await seedRunCompany(store.db, actor);
 });
 
 afterAll(async () => {
