@@ -29,6 +29,7 @@ export interface CountedCredit {
 }
 
 const ONE = new Decimal(1);
+const uncancelled = new WeakMap<PricedCredit, CountedCredit>();
 const NO_LIMIT: Clawback = { windowDays: undefined, percent: new Decimal(1), proRata: false };
 
 /** Splits credits from cancellations and checks each cancellation against the credit it cancels. */
@@ -88,7 +89,15 @@ export function creditsAsOf(
     .map((credit) => {
       const found = byCancelled.get(credit.id);
       const cancel = found && found.date <= asOf ? found : undefined;
-      if (!cancel) return { credit, factor: ONE, amount: credit.amount };
+      if (!cancel) {
+        // The same object every pay period: evaluating a year of periods allocates nothing new for it.
+        let counted = uncancelled.get(credit);
+        if (!counted) {
+          counted = { credit, factor: ONE, amount: credit.amount };
+          uncancelled.set(credit, counted);
+        }
+        return counted;
+      }
       const factor = ONE.minus(cancel.share);
       return { credit, factor, amount: credit.amount.times(factor) };
     });

@@ -226,7 +226,7 @@ function runSegment(input: PayPeriodInput, segment: SegmentInput): SegmentRun | 
     payee,
     0,
     true,
-    { context, firstPeriodIndex: before.length },
+    { context, firstPeriodIndex: before.length, explainOnly: payPeriod.period },
   );
   // Keyed by the label of the run that pays each period: the run whose period ends when it ends.
   const ends = new Map(periodsBetween(calendar, plan.payPeriod, rangeFrom, period.end).map((p) => [p.period, p.end]));

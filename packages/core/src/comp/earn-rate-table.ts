@@ -28,10 +28,12 @@ export interface RateTableEarnings {
   readonly capped: readonly string[];
 }
 
+/** `slicesWithin`: the tier slices are worked out only for the credits dated in it (for --explain). */
 export function earnRateTable(
   table: RateTable,
   counted: readonly CountedCredit[],
   context: EarnContext,
+  slicesWithin?: { start: string; end: string },
 ): RateTableEarnings {
   const F = (x: Decimal) => tierFunction(table.tiers, table.method, x);
   let total = ZERO;
@@ -60,7 +62,10 @@ export function earnRateTable(
         earns,
         from,
         to,
-        slices: earns ? slicesOf(table, from, to, base, sign) : [],
+        slices:
+          earns && slicesWithin && c.credit.date >= slicesWithin.start && c.credit.date <= slicesWithin.end
+            ? slicesOf(table, from, to, base, sign)
+            : [],
         earned,
       });
     }

@@ -3,6 +3,7 @@
 // balance; totals over the reported periods. Rounding per §3: cumulative per payee and component.
 import { type CalendarInput, resolveCalendar } from '../calendar/calendar-schema.ts';
 import { parsePeriod } from '../calendar/parse-period.ts';
+import type { Period } from '../calendar/period.ts';
 import { Decimal, ZERO } from '../money/decimal.ts';
 import { formatAmount, money, roundMoney } from '../money/money.ts';
 import {
@@ -60,6 +61,8 @@ export interface PayeeOptions {
   readonly context?: EarnContext;
   /** How many of the plan's pay periods came before the range (draw and guarantee count from the plan's first). */
   readonly firstPeriodIndex?: number;
+  /** With explain: only this pay period's explanation is wanted (the run explains the period it pays). */
+  readonly explainOnly?: string;
 }
 
 export function simulatePayee(
@@ -103,26 +106,40 @@ export function simulatePayee(
   const periods: PeriodResult[] = [];
   let reportedIndex = options.firstPeriodIndex ?? 0;
   let owed = ZERO;
-  for (const period of payPeriodsToEvaluate(calendar, plan.payPeriod, range, earliest)) {
+  const evaluated = payPeriodsToEvaluate(calendar, plan.payPeriod, range, earliest);
+  for (const [k, period] of evaluated.entries()) {
     labelsToDate.push(period.period);
+    // Before the range only the last period's earnings-to-date matter (the first reported amount is
+    // the change from it); attainment bonuses still go period by period, as a paid step stays paid.
+    const skipped = !period.reported && evaluated[k + 1]?.reported === false;
     const counted = creditsAsOf(credits, resolved.cancellations, period.end);
     const amounts = new Map<string, Decimal>();
     const explanations: Record<string, ComponentExplanation> = {};
+    const explaining = explain && period.reported && (options.explainOnly ?? period.period) === period.period;
     for (const component of plan.components) {
       if (component.kind === 'guarantee') continue;
-      const trace = earnToDate(component, counted, context, paidSteps, payee, labelsToDate);
+      if (skipped && component.kind !== 'attainment-bonus') continue;
+      const trace = earnToDate(
+        component,
+        counted,
+        context,
+        paidSteps,
+        payee,
+        labelsToDate,
+        explaining ? period : undefined,
+      );
       const toDate = trace.earnings.total;
       const cumulative = round(toDate);
       amounts.set(component.id, cumulative.minus(previous.get(component.id)!));
       previous.set(component.id, cumulative);
-      if (explain && period.reported) explanations[component.id] = explainComponent(trace, period);
+      if (explaining) explanations[component.id] = explainComponent(trace, period);
     }
     if (!period.reported) continue;
     const others = [...amounts.values()].reduce((a, b) => a.plus(b), ZERO);
     for (const component of plan.components) {
       if (component.kind !== 'guarantee') continue;
       amounts.set(component.id, round(applyGuarantee(component, others, reportedIndex)));
-      if (explain) explanations[component.id] = { others: format(others) };
+      if (explaining) explanations[component.id] = { others: format(others) };
     }
     const earned = plan.components.reduce((sum, c) => sum.plus(amounts.get(c.id)!), ZERO);
     const draw = applyDraw(earned, owed, plan.draw, reportedIndex);
@@ -134,7 +151,7 @@ export function simulatePayee(
       earned: format(earned),
       paid: format(draw.paid),
       drawBalance: format(draw.owed),
-      ...(explain ? { explain: explanations } : {}),
+      ...(explaining ? { explain: explanations } : {}),
     });
   }
   const sum = (key: 'earned' | 'paid') => periods.reduce((total, p) => total.plus(p[key]), new Decimal(0));
@@ -154,10 +171,11 @@ function earnToDate(
   paidSteps: Map<string, PaidSteps>,
   payee: Payee,
   labelsToDate: readonly string[],
+  slicesWithin: Period | undefined,
 ): Trace {
   switch (component.kind) {
     case 'rate-table':
-      return { kind: component.kind, earnings: earnRateTable(component, counted, context) };
+      return { kind: component.kind, earnings: earnRateTable(component, counted, context, slicesWithin) };
     case 'per-credit-bonus':
       return { kind: component.kind, earnings: earnPerCreditBonus(component, counted) };
     case 'attainment-bonus': {
