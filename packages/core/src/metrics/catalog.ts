@@ -103,7 +103,8 @@ export const METRICS: readonly MetricDefinition[] = [
     name: 'forecast_accuracy',
     unit: 'ratio',
     basis: 'forecast',
-    definition: '1 − |call − actual| ÷ actual, last call before period end',
+    definition:
+      "1 − |call − actual| ÷ actual: each person's own commit call last submitted before the period ends against what they won in it (default: the fiscal quarter of the date)",
   },
 ];
 

@@ -155,3 +155,37 @@ describe('compensation metrics', () => {
     ]);
   });
 });
+
+describe('forecast_accuracy', () => {
+  it("compares each person's last own commit call before the period end with what they won", async () => {
+    const call = (commit: string, submittedAt: string, scope = 'own') => ({
+      person_id: '2',
+      period: '2026-Q1',
+      period_start: '2026-01-01',
+      period_end: '2026-03-31',
+      week_of: '2026-01-05',
+      scope,
+      commit_amount: commit,
+      best_case_amount: commit,
+      pipeline_amount: commit,
+      currency: 'USD',
+      submitted_by: 'rep',
+      submitted_at: submittedAt,
+    });
+    await store.db
+      .insertInto('forecast_calls')
+      .values([
+        call('50000', '2026-01-05T09:00:00Z'),
+        call('75000', '2026-03-30T09:00:00Z'),
+        call('90000', '2026-04-02T09:00:00Z'), // after the period: not the call
+        call('10000', '2026-03-30T10:00:00Z', 'team'),
+      ])
+      .execute();
+    // Raj called 75,000 and won 60,000: 1 − 15,000 ÷ 60,000 = 0.75.
+    expect(await query('forecast_accuracy', { by: ['owner'], period: '2026-Q1' })).toEqual([
+      { owner: 'Raj', value: '0.7500' },
+    ]);
+    // No call for the quarter: no figure, not zero.
+    expect(await query('forecast_accuracy', { period: '2026-Q2' })).toEqual([{ value: null }]);
+  });
+});

@@ -119,12 +119,14 @@ function aggregate(metric: MetricDefinition): RawBuilder<unknown> {
       return round(
         sql`coalesce(sum(f.amount_rc) filter (where f.kind = 'open'), 0) / nullif(greatest(coalesce(sum(f.amount_rc) filter (where f.kind = 'quota'), 0) - coalesce(sum(f.amount_rc) filter (where f.kind = 'won'), 0), 0), 0)`,
       );
-    default:
-      throw new AttainError(
-        'METRIC_UNAVAILABLE',
-        `${metric.name} needs forecast calls, which this workspace does not compute yet`,
-        { metric: metric.name },
+    case 'forecast_accuracy':
+      return round(
+        sql`1 - abs(coalesce(sum(f.amount_rc) filter (where f.kind = 'call'), 0) - coalesce(sum(f.amount_rc) filter (where f.kind = 'won'), 0)) / nullif(sum(f.amount_rc) filter (where f.kind = 'won'), 0)`,
       );
+    default:
+      throw new AttainError('METRIC_UNAVAILABLE', `${metric.name} is not computed by this workspace`, {
+        metric: metric.name,
+      });
   }
 }
 
@@ -170,7 +172,7 @@ export async function queryMetric(
   const filters = Object.entries(query.where ?? {}).map(([d, v]) => sql`lower(${value(d as Dimension)}) = lower(${v})`);
   const visible = visibleCondition(visibility, 'f.owner_id');
   const inPeriod =
-    period && !['open', 'attainment', 'coverage'].includes(query.metric.basis)
+    period && !['open', 'attainment', 'coverage', 'forecast'].includes(query.metric.basis)
       ? sql`f.fact_date between ${period.start}::date and ${period.end}::date`
       : sql`true`;
 
@@ -205,7 +207,7 @@ function quotaPeriodOf(
   period: Period | undefined,
   asOf: string,
 ): Period | undefined {
-  if (query.metric.basis !== 'attainment' && query.metric.basis !== 'coverage') return undefined;
+  if (!['attainment', 'coverage', 'forecast'].includes(query.metric.basis)) return undefined;
   if (period) return period;
   return periodOf(calendar, asOf, query.metric.basis === 'attainment' ? 'year' : 'quarter');
 }
@@ -275,6 +277,22 @@ function factsOf(basis: MetricBasis, asOf: string, quotaPeriod: Period | undefin
         where s.status = 'open' and s.close_date between ${p.start}::date and ${p.end}::date
         union all
         select * from (${won}) w where w.fact_date between ${p.start}::date and ${to}::date`;
+    }
+    case 'forecast': {
+      // Each person's own call (commit) last submitted before the period ended, against the deals
+      // they won in it; people without a call are left out.
+      const p = quotaPeriod!;
+      return sql`select 'call' as kind, ${p.end}::date as fact_date, null::text as status, c.commit_amount as amount,
+          c.currency, null::numeric as probability, null::date as created_date, c.person_id as owner_id,
+          null::bigint as account_id, null::bigint as product_id
+        from (select distinct on (person_id) * from forecast_calls
+              where scope = 'own' and period = ${p.period} and submitted_at < (${p.end}::date + 1)
+              order by person_id, submitted_at desc, id desc) c
+        union all
+        select * from (${won}) w
+        where w.fact_date between ${p.start}::date and ${p.end}::date
+          and exists (select 1 from forecast_calls c where c.person_id = w.owner_id and c.scope = 'own'
+                        and c.period = ${p.period} and c.submitted_at < (${p.end}::date + 1))`;
     }
     default:
       return closed;

@@ -87,8 +87,4 @@ test('unknown metrics, dimensions and periods are coded 400s', async () => {
     status: 400,
     body: { error: { code: 'PERIOD_INVALID' } },
   });
-  expect(await metric('forecast_accuracy')).toMatchObject({
-    status: 400,
-    body: { error: { code: 'METRIC_UNAVAILABLE' } },
-  });
 });
