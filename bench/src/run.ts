@@ -8,6 +8,7 @@ import { createTestDatabase } from '@attain/store/test-store.ts';
 import * as compRun from './comp-run.bench.ts';
 import * as dashboard from './dashboard.bench.ts';
 import * as demoLoad from './demo-load.bench.ts';
+import * as forecast from './forecast.bench.ts';
 import * as importTransactions from './import-transactions.bench.ts';
 import * as pipeline from './pipeline.bench.ts';
 import * as territoryBalance from './territory-balance.bench.ts';
@@ -41,7 +42,14 @@ const context: BenchContext = {
 // `--only comp,dashboard` runs the demo load and just those benchmarks.
 const onlyArg = process.argv.indexOf('--only');
 const only = onlyArg > 0 ? process.argv[onlyArg + 1]!.split(',') : undefined;
-const benches = { dashboard, pipeline, comp: compRun, territory: territoryBalance, import: importTransactions };
+const benches = {
+  dashboard,
+  pipeline,
+  forecast,
+  comp: compRun,
+  territory: territoryBalance,
+  import: importTransactions,
+};
 try {
   await demoLoad.run(context);
   for (const [key, bench] of Object.entries(benches)) if (!only || only.includes(key)) await bench.run(context);

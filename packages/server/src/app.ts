@@ -19,6 +19,8 @@ import { registerEntities } from './routes/data/entities.ts';
 import { registerMappings } from './routes/data/mappings.ts';
 import { registerRecords } from './routes/data/records.ts';
 import { MAX_UPLOAD_BYTES, registerUploads } from './routes/data/uploads.ts';
+import { registerForecastCalls } from './routes/forecast/calls.ts';
+import { registerForecastModels } from './routes/forecast/models.ts';
 import { registerHealth } from './routes/health.ts';
 import { registerMe } from './routes/me.ts';
 import { registerMetrics } from './routes/metrics/metric.ts';
@@ -81,6 +83,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerDisputes(app);
   registerMetrics(app);
   registerPipeline(app);
+  registerForecastCalls(app);
+  registerForecastModels(app);
   registerEntities(app);
   registerUploads(app);
   registerMappings(app);

@@ -14,6 +14,9 @@ const HomePage = lazy(() => import('./pages/home/HomePage.tsx').then((page) => (
 const PipelinePage = lazy(() =>
   import('./pages/pipeline/PipelinePage.tsx').then((page) => ({ default: page.PipelinePage })),
 );
+const ForecastPage = lazy(() =>
+  import('./pages/forecast/ForecastPage.tsx').then((page) => ({ default: page.ForecastPage })),
+);
 const TerritoryPage = lazy(() =>
   import('./pages/territory/TerritoryPage.tsx').then((page) => ({ default: page.TerritoryPage })),
 );
@@ -61,6 +64,7 @@ export function App() {
 function AreaPage({ path, search, me }: { path: string; search: string; me: Me }) {
   if (path === '/' || path === '/login') return <HomePage />;
   if (path === '/pipeline') return <PipelinePage />;
+  if (path === '/forecast') return <ForecastPage me={me} />;
   if (path === '/territories' || path.startsWith('/territories/')) {
     return <TerritoryPage me={me} path={path} search={search} />;
   }

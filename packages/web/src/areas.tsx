@@ -41,6 +41,12 @@ export const areas: Area[] = [
     summary: 'Every deal you may see, and where the quarter is heading.',
   },
   {
+    path: '/forecast',
+    label: 'Forecast',
+    icon: <PipelineIcon />,
+    summary: 'Calls, models with their bands, the gap to quota, and how accurate each has been.',
+  },
+  {
     path: '/planning',
     label: 'Planning',
     icon: <PlanningIcon />,

@@ -8,6 +8,7 @@ import { AttainError } from '@attain/core/errors.ts';
 import { hashPassword } from '@attain/server/auth/password.ts';
 import { createDemoUsers, type DemoLogin } from '@attain/store/demo/demo-users.ts';
 import { loadDemoCompany } from '@attain/store/demo/load-demo-company.ts';
+import { loadDemoForecastCalls } from '@attain/store/demo/load-forecast-calls.ts';
 import { runDemoComp } from '@attain/store/demo/run-demo-comp.ts';
 import type { Store } from '@attain/store/open-store.ts';
 import { type Command, InvalidArgumentError, Option } from 'commander';
@@ -134,6 +135,8 @@ export function register(program: Command): void {
             .map(([table, n]) => `${table} ${Number(n).toLocaleString('en-US')}`)
             .join(', ');
           say(`Loaded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${counts}`);
+          const calls = await loadDemoForecastCalls(store.db, { today: options.asOf, seed: options.seed });
+          say(`Forecast calls: ${calls.calls.toLocaleString('en-US')} weekly submissions`);
           if (options.comp) {
             const compStarted = Date.now();
             const comp = await runDemoComp(store.db, { today: options.asOf, onProgress: progressPrinter() });

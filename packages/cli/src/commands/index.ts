@@ -5,6 +5,7 @@ import { register as registerCheck } from './check.ts';
 import { register as registerComp } from './comp.ts';
 import { register as registerDemo } from './demo.ts';
 import { register as registerExport } from './export.ts';
+import { register as registerForecast } from './forecast.ts';
 import { register as registerImport } from './import.ts';
 import { register as registerPipeline } from './pipeline.ts';
 import { register as registerQuery } from './query.ts';
@@ -19,6 +20,7 @@ export function registerCommands(program: Command): void {
   registerComp(program);
   registerDemo(program);
   registerExport(program);
+  registerForecast(program);
   registerImport(program);
   registerPipeline(program);
   registerQuery(program);

@@ -1,7 +1,7 @@
 import { areaFor } from '../../areas.tsx';
 import { Card } from '../../components/Card.tsx';
+import { Link } from '../../components/Link.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { EmptyState } from '../../components/StatusViews.tsx';
 import { OpportunitiesTable } from './OpportunitiesTable.tsx';
 import { PipelineHistory } from './PipelineHistory.tsx';
 
@@ -14,13 +14,10 @@ export function PipelinePage() {
         <OpportunitiesTable />
       </Card>
       <Card title="Forecast" className="card--quiet">
-        <EmptyState title="Forecast calls are coming to the web app">
-          <p>
-            Here you will submit your call for the quarter, see the roll-up by manager, and compare past calls with what
-            closed. Today the command line does it: <code>attain forecast submit</code>,{' '}
-            <code>attain forecast backtest</code>.
-          </p>
-        </EmptyState>
+        <p>
+          Calls by manager with their roll-ups, the models with their P10–P90 bands, the gap to quota and how accurate
+          each method has been: <Link to="/forecast">open the forecast</Link>.
+        </p>
       </Card>
     </>
   );
