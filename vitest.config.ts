@@ -8,6 +8,8 @@ export default defineConfig({
     include: ['packages/*/src/**/*.test.ts', 'bench/src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 180_000,
+    // Browser pages poll for data that arrives in its own time; a loaded CI machine is slow, not wrong.
+    expect: { poll: { timeout: 15_000 } },
     pool: 'forks',
     globalSetup: ['test/global-setup.ts'],
     reporters: report ? ['default', ['json', { outputFile: report }]] : ['default'],
