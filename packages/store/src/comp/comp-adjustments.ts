@@ -50,7 +50,7 @@ export async function createAdjustment(db: Kysely<Database>, input: NewAdjustmen
   if (input.reason.trim() === '') {
     throw new AttainError('ADJUSTMENT_INVALID', 'An adjustment needs a reason', { field: 'reason' });
   }
-  return db.transaction().execute(async (trx) => {
+  const write = async (trx: Kysely<Database>) => {
     const person = await trx
       .selectFrom('people')
       .select(['id', 'external_id', 'currency'])
@@ -89,7 +89,9 @@ export async function createAdjustment(db: Kysely<Database>, input: NewAdjustmen
       after: created,
     });
     return created;
-  });
+  };
+  // Inside the caller's transaction when there is one (a dispute answered with an adjustment).
+  return db.isTransaction ? write(db) : db.transaction().execute(write);
 }
 
 export async function approveAdjustment(

@@ -123,6 +123,11 @@ describe('a dispute from raise to resolve', () => {
   });
 
   it('ops answers with an adjustment, written for the payee and linked to the dispute', async () => {
+    // An answer whose adjustment is refused lands nothing: no message, no adjustment.
+    await expect(
+      answerDispute(store.db, { id, note: 'Paying it', actor: ops, adjustment: { amount: 'lots', reason: 'x' } }),
+    ).rejects.toMatchObject({ code: 'ADJUSTMENT_INVALID' });
+    expect((await disputeHistory(store.db, id)).length).toBe(1);
     const { dispute, adjustment } = await answerDispute(store.db, {
       id,
       note: 'Contoso closed in February; advancing 250 now',

@@ -97,7 +97,7 @@ export async function raiseDispute(
 /**
  * Answers with a note and, optionally, an adjustment for the payee (in the dispute's period unless
  * another is named: a closed period takes none). The adjustment is written first, by
- * createAdjustment in its own transaction, then linked from the answer.
+ * createAdjustment inside the answer's transaction: both land or neither.
  */
 export async function answerDispute(
   db: Kysely<Database>,
@@ -111,36 +111,35 @@ export async function answerDispute(
   const note = checkedNote(input.note);
   const before = await findDispute(db, input.id);
   assertOpen(before);
-  const adjustment = input.adjustment
-    ? await createAdjustment(db, {
-        person: before.person,
-        period: input.adjustment.period ?? before.period,
-        amount: input.adjustment.amount,
-        reason: input.adjustment.reason,
-        actor: input.actor,
-        disputeId: before.id,
-      })
-    : null;
-  const dispute = await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     const locked = await lockDispute(trx, input.id);
     assertOpen(locked);
+    const adjustment = input.adjustment
+      ? await createAdjustment(trx, {
+          person: before.person,
+          period: input.adjustment.period ?? before.period,
+          amount: input.adjustment.amount,
+          reason: input.adjustment.reason,
+          actor: input.actor,
+          disputeId: before.id,
+        })
+      : null;
     await trx
       .insertInto('comp_dispute_messages')
       .values({ dispute_id: input.id, author: input.actor, note, adjustment_id: adjustment?.id ?? null })
       .execute();
     await trx.updateTable('comp_disputes').set({ status: 'answered' }).where('id', '=', input.id).execute();
-    const after = await findDispute(trx, input.id);
+    const dispute = await findDispute(trx, input.id);
     await writeAudit(trx, {
       actor: input.actor,
       action: 'comp.dispute.answer',
       entity: 'comp_dispute',
       entityId: input.id,
       before: { status: locked.status },
-      after: { status: after.status, note, adjustment: adjustment?.id ?? null },
+      after: { status: dispute.status, note, adjustment: adjustment?.id ?? null },
     });
-    return after;
+    return { dispute, adjustment };
   });
-  return { dispute, adjustment };
 }
 
 export async function resolveDispute(
