@@ -1,6 +1,7 @@
 // Cancellations and clawback (DESIGN §6), worked by hand.
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { wholeMonths } from './apply-cancellations.ts';
+import { compareCodePoints, wholeMonths } from './apply-cancellations.ts';
 import { amountsOf, credit, runPayee } from './comp.test-helper.ts';
 
 // 10 % flat commission and a 1,000 bonus per credit of the measure
@@ -12,6 +13,27 @@ const run = (clawback: Record<string, unknown> | undefined, credits: unknown[]) 
   const result = runPayee({ components, ...(clawback ? { clawback } : {}) }, { credits });
   return { commission: amountsOf(result, 'commission'), bonus: amountsOf(result, 'bonus') };
 };
+
+test('ids order by Unicode code point, also where UTF-16 units order otherwise', () => {
+  // U+1F600 (a surrogate pair, D83D DE00) is above U+FF21 by code point, below it by unit.
+  expect(Math.sign(compareCodePoints('a\u{1F600}', 'a\uFF21'))).toBe(1);
+  expect(Math.sign(compareCodePoints('a\uFF21', 'a\u{1F600}'))).toBe(-1);
+  expect(Math.sign(compareCodePoints('T-10', 'T-9'))).toBe(-1);
+  expect(compareCodePoints('T-1', 'T-1')).toBe(0);
+  expect(Math.sign(compareCodePoints('T-1', 'T-10'))).toBe(-1);
+  const byCodePoint = (a: string, b: string) => {
+    const x = Array.from(a, (ch) => ch.codePointAt(0)!);
+    const y = Array.from(b, (ch) => ch.codePointAt(0)!);
+    for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+    return x.length - y.length;
+  };
+  const text = fc.string({ unit: fc.constantFrom('a', 'z', '\uE000', '\uFFFF', '\u{10000}', '\u{1F600}', '-', '0') });
+  fc.assert(
+    fc.property(text, text, (a, b) => {
+      expect(Math.sign(compareCodePoints(a, b))).toBe(Math.sign(byCodePoint(a, b)));
+    }),
+  );
+});
 
 test('whole calendar months: the month difference, minus 1 when the day of month is smaller', () => {
   expect(wholeMonths('2026-01-31', '2026-04-30')).toBe(2); // 3 − 1: the 30th is before the 31st

@@ -40,11 +40,14 @@ export function resolveCancellations(
 ): { credits: PricedCredit[]; cancellations: Cancellation[] } {
   const rule = clawback ?? NO_LIMIT;
   const plain = credits.filter((c) => c.cancels === undefined);
+  // A map, not a search per cancellation: a manager's roll-up holds tens of thousands of credits.
+  const byId = new Map<string, PricedCredit>();
+  for (const p of plain) if (!byId.has(p.id)) byId.set(p.id, p);
   const cancelled = new Set<string>();
   const cancellations = credits.flatMap((c, i) => {
     if (c.cancels === undefined) return [];
     const at = [...path, i, 'cancels'];
-    const x = plain.find((p) => p.id === c.cancels);
+    const x = byId.get(c.cancels);
     if (!x) throw scenarioProblem(at, `"${c.cancels}" is not a credit of this payee`);
     if (x.date > c.date) throw scenarioProblem(at, `cancels "${x.id}" dated after it (${x.date})`);
     if (x.measure !== c.measure) throw scenarioProblem(at, `measure ${c.measure} differs from ${x.id}'s ${x.measure}`);
@@ -82,8 +85,7 @@ export function creditsAsOf(
   cancellations: readonly Cancellation[],
   asOf: IsoDate,
 ): CountedCredit[] {
-  // Each credit is cancelled at most once (resolveCancellations checks it), so a map finds it.
-  const byCancelled = new Map(cancellations.map((k) => [k.cancels, k]));
+  const byCancelled = cancellationsByCredit(cancellations);
   return credits
     .filter((c) => c.date <= asOf)
     .map((credit) => {
@@ -103,6 +105,19 @@ export function creditsAsOf(
     });
 }
 
+// Each credit is cancelled at most once (resolveCancellations checks it), so a map finds it; built
+// once per list, as a run asks for the credits as of every pay period of the quota period.
+const cancellationMaps = new WeakMap<readonly Cancellation[], Map<string, Cancellation>>();
+
+function cancellationsByCredit(cancellations: readonly Cancellation[]): Map<string, Cancellation> {
+  let map = cancellationMaps.get(cancellations);
+  if (!map) {
+    map = new Map(cancellations.map((k) => [k.cancels, k]));
+    cancellationMaps.set(cancellations, map);
+  }
+  return map;
+}
+
 /** (date, id) order, ids compared by Unicode code point (DESIGN §6). */
 export function byDateAndId(a: { date: string; id: string }, b: { date: string; id: string }): number {
   if (a.date !== b.date) return a.date < b.date ? -1 : 1;
@@ -110,8 +125,18 @@ export function byDateAndId(a: { date: string; id: string }, b: { date: string; 
 }
 
 export function compareCodePoints(a: string, b: string): number {
-  const x = Array.from(a, (ch) => ch.codePointAt(0)!);
-  const y = Array.from(b, (ch) => ch.codePointAt(0)!);
-  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
-  return x.length - y.length;
+  // UTF-16 code units order like code points except a surrogate (U+D800–DFFF, half of a code point
+  // above U+FFFF) against U+E000–FFFF: only then is the unit order turned round. No allocation, as
+  // sorting a manager's roll-up compares hundreds of thousands of ids.
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    const xs = x >= 0xd800 && x <= 0xdfff;
+    const ys = y >= 0xd800 && y <= 0xdfff;
+    if (xs !== ys && (xs ? y : x) >= 0xe000) return xs ? 1 : -1;
+    return x - y;
+  }
+  return a.length - b.length;
 }

@@ -112,13 +112,15 @@ export function simulatePayee(
     // Before the range only the last period's earnings-to-date matter (the first reported amount is
     // the change from it); attainment bonuses still go period by period, as a paid step stays paid.
     const skipped = !period.reported && evaluated[k + 1]?.reported === false;
-    const counted = creditsAsOf(credits, resolved.cancellations, period.end);
+    // Only worked out when a component is evaluated: a skipped period with no attainment bonus needs none.
+    let counted: CountedCredit[] | undefined;
     const amounts = new Map<string, Decimal>();
     const explanations: Record<string, ComponentExplanation> = {};
     const explaining = explain && period.reported && (options.explainOnly ?? period.period) === period.period;
     for (const component of plan.components) {
       if (component.kind === 'guarantee') continue;
       if (skipped && component.kind !== 'attainment-bonus') continue;
+      counted ??= creditsAsOf(credits, resolved.cancellations, period.end);
       const trace = earnToDate(
         component,
         counted,

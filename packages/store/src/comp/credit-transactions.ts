@@ -64,20 +64,18 @@ async function creditInTransaction(
   // Two runs over overlapping ranges would each delete, then both insert: take turns instead.
   await sql`select pg_advisory_xact_lock(hashtext('attain.crediting'))`.execute(trx);
   for (const table of TEMP_TABLES) await sql.raw(`drop table if exists ${table}`).execute(trx);
-  for (const statement of [
-    createScope(from, to, afterTransactionId),
-    createBasis,
-    createTerritory,
-    createCredits,
-    createExceptions,
-  ]) {
-    await statement.execute(trx);
-  }
+  // Each temp table is analysed as soon as it is built: without statistics the planner takes a
+  // few-row guess for millions of rows and picks nested loops (47 s for the basis on the large demo).
+  await createScope(from, to, afterTransactionId).execute(trx);
+  await sql.raw('analyze crediting_scope').execute(trx);
+  await createBasis.execute(trx);
+  await sql.raw('analyze crediting_basis').execute(trx);
+  for (const statement of [createTerritory, createCredits, createExceptions]) await statement.execute(trx);
   await insertOverlays.execute(trx);
-  await sql.raw('analyze crediting_basis, basis_credits').execute(trx);
+  await sql.raw('analyze basis_territory, basis_credits').execute(trx);
   await insertRollups.execute(trx);
   await createResult.execute(trx);
-  await sql.raw(`analyze ${TEMP_TABLES.join(', ')}`).execute(trx);
+  await sql.raw('analyze basis_credits, basis_exceptions, crediting_result').execute(trx);
 
   for (const statement of replaceCredits) await statement.execute(trx);
   await deleteExceptions.execute(trx);

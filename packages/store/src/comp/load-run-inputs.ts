@@ -30,7 +30,8 @@ export interface PayeeInputs {
   termDate: string | null;
   assignments: AssignmentRow[];
   quotas: QuotaRow[];
-  credits: (Credit & { transactionId: string })[];
+  /** `transactionId` null: a day's credits summed (see `LoadWindow.bundlePlans`). */
+  credits: (Credit & { transactionId: string | null })[];
   mbo: Record<string, Record<string, Decimal>>;
   posted: { planId: string; component: string; period: string; amount: Decimal }[];
   openingDrawBalance: Decimal;
@@ -51,10 +52,24 @@ export async function payeesOfRun(
   return rows.rows.map((r) => r.person_id);
 }
 
+export interface LoadWindow {
+  lookbackFrom: string;
+  start: string;
+  end: string;
+  period: string;
+  /**
+   * Plans that read credits only through running totals (`isCreditBlind`). A payee all of whose
+   * assignments are on such plans gets the credits dated before `start` summed per day, measure
+   * and currency; credits of the run's period, cancellations and cancelled credits stay single,
+   * so statements, explanations and clawbacks still name transactions.
+   */
+  bundlePlans?: readonly string[];
+}
+
 export async function loadPayeeInputs(
   db: Kysely<Database>,
   personIds: readonly string[],
-  window: { lookbackFrom: string; start: string; end: string; period: string },
+  window: LoadWindow,
 ): Promise<Map<string, PayeeInputs>> {
   const ids = personIds.map(String);
   const byPerson = new Map<string, PayeeInputs>();
@@ -120,6 +135,7 @@ export async function loadPayeeInputs(
     });
   }
 
+  const bundled = await bundledPayees(db, ids, window.bundlePlans ?? []);
   const credits = await sql<{
     person_id: string;
     transaction_id: string;
@@ -135,15 +151,22 @@ export async function loadPayeeInputs(
     product: string | null;
     family: string | null;
   }>`
+    with mine as (
+      select * from credits c
+       where c.person_id = any(${ids}::bigint[]) and c.date between ${window.lookbackFrom} and ${window.end}),
+    cancelled as (
+      select distinct person_id, cancels_transaction_id as transaction_id from mine where cancels_transaction_id is not null)
     select c.person_id, c.transaction_id, c.kind, c.measure, c.date, c.amount, c.currency, t.external_id,
            ct.external_id as cancels, coalesce(t.contract_months, ct.contract_months) as contract_months,
            o.type as deal_type, p.name as product, p.family
-      from credits c
+      from mine c
       join transactions t on t.id = c.transaction_id
       left join transactions ct on ct.id = c.cancels_transaction_id
       left join opportunities o on o.id = coalesce(t.opportunity_id, ct.opportunity_id)
       left join products p on p.id = coalesce(t.product_id, ct.product_id)
-     where c.person_id = any(${ids}::bigint[]) and c.date between ${window.lookbackFrom} and ${window.end}
+     where not (c.person_id = any(${bundled}::bigint[])) or c.date >= ${window.start}
+        or c.cancels_transaction_id is not null
+        or exists (select 1 from cancelled k where k.person_id = c.person_id and k.transaction_id = c.transaction_id)
      order by c.person_id, c.date, t.external_id`.execute(db);
   for (const c of credits.rows) {
     const suffix = creditSuffix(c.kind);
@@ -160,6 +183,36 @@ export async function loadPayeeInputs(
       ...(c.contract_months === null ? {} : { contractMonths: Number(c.contract_months) }),
       ...(c.cancels === null ? {} : { cancels: c.cancels + suffix }),
     });
+  }
+  if (bundled.length > 0) {
+    const sums = await sql<{
+      person_id: string;
+      measure: string;
+      date: string;
+      currency: string;
+      amount: string;
+      n: string;
+    }>`
+      with mine as (
+        select * from credits c
+         where c.person_id = any(${bundled}::bigint[]) and c.date between ${window.lookbackFrom} and ${window.end}),
+      cancelled as (
+        select distinct person_id, cancels_transaction_id as transaction_id from mine where cancels_transaction_id is not null)
+      select c.person_id, c.measure, c.date, c.currency, sum(c.amount) as amount, count(*) as n
+        from mine c
+       where c.date < ${window.start} and c.cancels_transaction_id is null
+         and not exists (select 1 from cancelled k where k.person_id = c.person_id and k.transaction_id = c.transaction_id)
+       group by 1, 2, 3, 4`.execute(db);
+    for (const b of sums.rows) {
+      of(b.person_id).credits.push({
+        id: `${b.n} ${b.measure} credits of ${b.date} in ${b.currency}`,
+        transactionId: null,
+        date: b.date,
+        measure: b.measure,
+        amount: new Decimal(b.amount),
+        currency: b.currency,
+      });
+    }
   }
 
   const scores = await sql<{ person_id: string; component: string; period: string; score: string }>`
@@ -197,6 +250,15 @@ export async function loadPayeeInputs(
   for (const a of adjustments.rows) of(a.person_id).adjustments.push({ id: a.id, amount: new Decimal(a.amount) });
 
   return byPerson;
+}
+
+/** The payees all of whose plan assignments are on plans that read credits only through totals. */
+async function bundledPayees(db: Kysely<Database>, ids: string[], plans: readonly string[]): Promise<string[]> {
+  if (plans.length === 0) return [];
+  const rows = await sql<{ person_id: string }>`
+    select person_id from plan_assignments where person_id = any(${ids}::bigint[])
+     group by person_id having bool_and(plan_id = any(${[...plans]}::text[]))`.execute(db);
+  return rows.rows.map((r) => r.person_id);
 }
 
 /** A payee may hold a transaction twice (own deal, and a team member's roll-up): the ids differ by kind. */

@@ -1,0 +1,69 @@
+// What a run reads per payee, on the hand-built company of run-comp-fixture.test-helper.ts: a
+// manager on a plan that reads credits only through totals gets the days before the run's period
+// summed; the run's own period, cancellations and what they cancel stay single credits.
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Store } from '../open-store.ts';
+import { openTestStore } from '../test-store.ts';
+import { creditTransactions } from './credit-transactions.ts';
+import { loadPayeeInputs } from './load-run-inputs.ts';
+import { addTransaction, seedRunCompany } from './run-comp-fixture.test-helper.ts';
+
+let store: Store;
+
+beforeAll(async () => {
+  store = await openTestStore();
+  await seedRunCompany(store.db);
+  // Raj: T1 60,000 on 01-15 (seeded), T10 5,000 on 01-15, T11 2,500 on 01-16, cancelled by T12 on 01-25.
+  await addTransaction(store.db, 10, '2026-01-15', '5000', 'USD', 2);
+  await addTransaction(store.db, 11, '2026-01-16', '2500', 'USD', 2);
+  await store.db
+    .insertInto('transactions')
+    .values({
+      id: 12,
+      external_id: 'T12',
+      type: 'cancellation',
+      date: '2026-01-25',
+      amount: '-2500',
+      currency: 'USD',
+      owner_id: '2',
+      cancels_id: '11',
+    })
+    .execute();
+  await creditTransactions(store.db, { from: '2026-01-01', to: '2026-02-28' });
+});
+
+afterAll(async () => {
+  await store?.close();
+});
+
+const window = { lookbackFrom: '2026-01-01', start: '2026-02-01', end: '2026-02-28', period: '2026-02' };
+const shape = (credits: { id: string; date: string; amount: { toFixed(): string }; transactionId: string | null }[]) =>
+  credits
+    .map((c) => [c.id, c.date, c.amount.toFixed(), c.transactionId === null ? 'summed' : 'single'])
+    .sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
+
+test('a manager on a totals-only plan gets earlier days summed; the period, cancellations and cancelled credits stay single', async () => {
+  const inputs = await loadPayeeInputs(store.db, ['1', '2'], { ...window, bundlePlans: ['mgr'] });
+  expect(shape(inputs.get('1')!.credits)).toEqual([
+    ['1 bookings credits of 2026-01-20 in USD', '2026-01-20', '10000', 'summed'], // Lee's T3
+    ['2 bookings credits of 2026-01-15 in USD', '2026-01-15', '65000', 'summed'], // T1 + T10
+    ['T11/rollup', '2026-01-16', '2500', 'single'],
+    ['T12/rollup', '2026-01-25', '-2500', 'single'],
+    ['T2/rollup', '2026-02-10', '50000', 'single'],
+  ]);
+  // Raj's plan is not in the list: every credit single, as before.
+  expect(shape(inputs.get('2')!.credits).map((c) => c[0])).toEqual(['T1', 'T10', 'T11', 'T12', 'T2']);
+});
+
+test('without plans to sum, every credit arrives single', async () => {
+  const inputs = await loadPayeeInputs(store.db, ['1'], window);
+  expect(shape(inputs.get('1')!.credits).map((c) => c[0])).toEqual([
+    'T1/rollup',
+    'T10/rollup',
+    'T11/rollup',
+    'T12/rollup',
+    'T2/rollup',
+    'T3/rollup',
+  ]);
+  expect(inputs.get('1')!.credits.find((c) => c.id === 'T12/rollup')).toMatchObject({ cancels: 'T11/rollup' });
+});
