@@ -133,16 +133,23 @@ export async function runComp(db: Kysely<Database>, options: RunCompOptions): Pr
 
     const summary = { recomputed: 0, unchanged: 0, held: 0, holds: [] as Hold[] };
     const totals = new Map<string, { earned: Decimal; paid: Decimal }>();
-    const batchSize = options.batchSize ?? 200;
-    for (let i = 0; i < payees.length; i += batchSize) {
-      const batch = payees.slice(i, i + batchSize);
-      const inputs = await loadPayeeInputs(trx, batch, {
+    const batchSize = options.batchSize ?? 50;
+    const load = (i: number) => {
+      if (i >= payees.length) return undefined;
+      const loading = loadPayeeInputs(trx, payees.slice(i, i + batchSize), {
         lookbackFrom,
         start: period.start,
         end: period.end,
         period: period.period,
         bundlePlans,
       });
+      // Awaited on the next turn of the loop; a failure meanwhile must not go unhandled.
+      loading.catch(() => {});
+      return loading;
+    };
+    let next = load(0);
+    for (let i = 0; i < payees.length; i += batchSize) {
+      const inputs = await next!;
       const prepared = new Map<string, ReturnType<typeof prepare>>();
       for (const [personId, payee] of inputs) {
         prepared.set(personId, prepare(payee, { calendar, period, lookbackFrom, plansAtEnd, closedPeriods }));
@@ -151,13 +158,15 @@ export async function runComp(db: Kysely<Database>, options: RunCompOptions): Pr
         trx,
         [...prepared.values()].flatMap((p) => ('needs' in p ? p.needs : [])),
       );
+      // The next batch's reads run in the database while this batch computes here; this batch's
+      // writes queue behind them.
+      next = load(i + batchSize);
       const copy: string[] = [];
+      const holds: [string, { code: string; message: string; details: Record<string, unknown> }][] = [];
+      const results: [string, PayPeriodResult, string, ReadonlyMap<string, string>][] = [];
       for (const [personId, p] of prepared) {
-        const payee = inputs.get(personId)!;
         if ('hold' in p) {
-          await writeHold(trx, run.id, personId, p.hold);
-          summary.held++;
-          if (summary.holds.length < 50) summary.holds.push({ person: payee.externalId, ...p.hold });
+          holds.push([personId, p.hold]);
           continue;
         }
         const input = { ...p.input, fx: fxFor(fx, p.needs) };
@@ -166,21 +175,22 @@ export async function runComp(db: Kysely<Database>, options: RunCompOptions): Pr
           copy.push(personId);
           continue;
         }
-        let result: PayPeriodResult;
         try {
-          result = computePayPeriod(input);
+          const result = computePayPeriod(input);
+          if (result.due) results.push([personId, result, hash, p.transactionOf]);
         } catch (error) {
           if (!isAttainError(error)) throw error;
-          const hold = { code: error.code, message: error.message, details: error.details };
-          await writeHold(trx, run.id, personId, hold);
-          summary.held++;
-          if (summary.holds.length < 50) summary.holds.push({ person: payee.externalId, ...hold });
-          continue;
+          holds.push([personId, { code: error.code, message: error.message, details: error.details }]);
         }
-        if (!result.due) continue;
-        await writeResult(trx, run.id, personId, result, hash, p.transactionOf);
+      }
+      for (const [personId, hold] of holds) {
+        await writeHold(trx, run.id, personId, hold);
+        summary.held++;
+        if (summary.holds.length < 50) summary.holds.push({ person: inputs.get(personId)!.externalId, ...hold });
+      }
+      for (const [personId, result, hash, transactionOf] of results) {
+        await writeResult(trx, run.id, personId, result, hash, transactionOf);
         summary.recomputed++;
-        addTotals(totals, result.currency, result.earned, result.paid);
       }
       if (copy.length > 0) {
         await copyResults(trx, previous!.id, run.id, copy);
