@@ -197,4 +197,36 @@ describe('computePayPeriod', () => {
     const mar = computePayPeriod(input('2026-03', [segment([c1], { plan: quarterly })]));
     expect([mar.due, mar.earned.toFixed(2)]).toEqual([true, '6000.00']);
   });
+  it("prices each MBO score at its own quota period's target incentive when the run reaches into last year", () => {
+    // A 2026 cancellation of a 2025 deal pulls FY2025 into the run. Goals: 10 % of target per scored month.
+    const withGoals = validatePlan(
+      {
+        ...planValue,
+        draw: undefined,
+        components: [...planValue.components, { id: 'goals', kind: 'mbo', weight: 0.1 }],
+      },
+      'test',
+    );
+    const s = segment(
+      [
+        { id: 'x', date: '2025-11-10', measure: 'bookings', amount: d(10000) },
+        { id: 'k', date: '2026-01-05', measure: 'bookings', amount: d(-10000), cancels: 'x' },
+        { id: 'j', date: '2026-01-20', measure: 'bookings', amount: d(20000) },
+      ],
+      {
+        plan: withGoals,
+        from: '2025-01-01',
+        quota: { FY2025: { bookings: d(100000) }, FY2026: { bookings: d(100000) } },
+        targetIncentive: { FY2025: d(40000), FY2026: d(50000) },
+        mbo: { '2025-12': { goals: d(1) }, '2026-01': { goals: d('0.5') } },
+      },
+    );
+    const jan = computePayPeriod(input('2026-01', [s]));
+    // Commission: 2,000 on j (F(0.2) × 100,000) less the 1,000 x earned in 2025 = 1,000.
+    // Goals: 0.5 × 0.1 × 50,000 = 2,500; December's 1 × 0.1 × 40,000 stays at FY2025's target.
+    expect(lineAmounts(jan)).toEqual([
+      ['component', 'commission', null, '1000.00'],
+      ['component', 'goals', null, '2500.00'],
+    ]);
+  });
 });

@@ -310,7 +310,6 @@ function attainmentOf(
 
 function segmentContext(payeeId: string, segment: SegmentInput, calendar: CalendarInput): EarnContext {
   const labels = new Map<IsoDate, string>();
-  let lastQuotaPeriod: string | undefined;
   return {
     payeeId,
     quotaPeriodOf(date) {
@@ -319,7 +318,6 @@ function segmentContext(payeeId: string, segment: SegmentInput, calendar: Calend
         label = periodOf(calendar, date, segment.plan.quotaPeriod).period;
         labels.set(date, label);
       }
-      lastQuotaPeriod = label;
       return label;
     },
     quota(measure, component, quotaPeriod) {
@@ -334,13 +332,12 @@ function segmentContext(payeeId: string, segment: SegmentInput, calendar: Calend
       return quota;
     },
     targetIncentive(component, quotaPeriod) {
-      const label = quotaPeriod ?? lastQuotaPeriod ?? Object.keys(segment.targetIncentive)[0];
-      const ti = label === undefined ? undefined : segment.targetIncentive[label];
+      const ti = segment.targetIncentive[quotaPeriod];
       if (ti === undefined) {
         throw new AttainError(
           'TARGET_INCENTIVE_MISSING',
           `Payee ${payeeId} has no target incentive on plan ${segment.plan.id}, needed by component ${component}`,
-          { payee: payeeId, component, plan: segment.plan.id, period: label },
+          { payee: payeeId, component, plan: segment.plan.id, period: quotaPeriod },
         );
       }
       return ti;

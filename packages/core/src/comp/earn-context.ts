@@ -14,7 +14,8 @@ export interface EarnContext {
   quotaPeriodOf(date: IsoDate): string;
   /** The quota of a measure in a quota period (a scenario has one quota for every quota period). */
   quota(measure: string, component: string, quotaPeriod: string): Decimal;
-  targetIncentive(component: string, quotaPeriod?: string): Decimal;
+  /** The target incentive a component earns on in a quota period (a scenario has one for all). */
+  targetIncentive(component: string, quotaPeriod: string): Decimal;
 }
 
 export function earnContext(payee: Payee, calendar: CalendarInput, quotaPeriod: Grain): EarnContext {

@@ -6,13 +6,7 @@ import { parsePeriod } from '../calendar/parse-period.ts';
 import type { Period } from '../calendar/period.ts';
 import { Decimal, ZERO } from '../money/decimal.ts';
 import { formatAmount, money, roundMoney } from '../money/money.ts';
-import {
-  byDateAndId,
-  type CountedCredit,
-  creditsAsOf,
-  type PricedCredit,
-  resolveCancellations,
-} from './apply-cancellations.ts';
+import { byDateAndId, type CountedCredit, type PricedCredit, resolveCancellations } from './apply-cancellations.ts';
 import { applyDraw } from './apply-draw.ts';
 import { applyGuarantee } from './apply-guarantee.ts';
 import { convertFx } from './convert-fx.ts';
@@ -21,6 +15,7 @@ import { type EarnContext, earnContext } from './earn-context.ts';
 import { earnMbo } from './earn-mbo.ts';
 import { earnPerCreditBonus } from './earn-per-credit-bonus.ts';
 import { earnRateTable } from './earn-rate-table.ts';
+import { type CreditTrace, earningsTimeline } from './earnings-timeline.ts';
 import { type ComponentExplanation, explainComponent, type Trace } from './explain.ts';
 import { payPeriodsToEvaluate, reportRange } from './pay-periods.ts';
 import type { Plan, PlanComponent } from './plan-schema.ts';
@@ -102,39 +97,42 @@ export function simulatePayee(
   const context = options.context ?? earnContext(payee, calendar, plan.quotaPeriod);
   const previous = new Map<string, Decimal>(plan.components.map((c) => [c.id, ZERO]));
   const paidSteps = new Map<string, PaidSteps>();
-  const labelsToDate: string[] = [];
+  const periodsToDate: Period[] = [];
   const periods: PeriodResult[] = [];
   let reportedIndex = options.firstPeriodIndex ?? 0;
   let owed = ZERO;
   const evaluated = payPeriodsToEvaluate(calendar, plan.payPeriod, range, earliest);
+  const timeline = earningsTimeline(
+    credits,
+    resolved.cancellations,
+    evaluated.map((p) => p.end),
+  );
   for (const [k, period] of evaluated.entries()) {
-    labelsToDate.push(period.period);
+    periodsToDate.push(period);
     // Before the range only the last period's earnings-to-date matter (the first reported amount is
     // the change from it); attainment bonuses still go period by period, as a paid step stays paid.
     const skipped = !period.reported && evaluated[k + 1]?.reported === false;
-    // Only worked out when a component is evaluated: a skipped period with no attainment bonus needs none.
-    let counted: CountedCredit[] | undefined;
     const amounts = new Map<string, Decimal>();
     const explanations: Record<string, ComponentExplanation> = {};
     const explaining = explain && period.reported && (options.explainOnly ?? period.period) === period.period;
     for (const component of plan.components) {
       if (component.kind === 'guarantee') continue;
       if (skipped && component.kind !== 'attainment-bonus') continue;
-      counted ??= creditsAsOf(credits, resolved.cancellations, period.end);
-      const trace = earnToDate(
-        component,
-        counted,
-        context,
-        paidSteps,
-        payee,
-        labelsToDate,
-        explaining ? period : undefined,
-      );
-      const toDate = trace.earnings.total;
+      const trace = (counted: readonly CountedCredit[]) =>
+        earnToDate(component, counted, context, paidSteps, payee, periodsToDate, explaining ? period : undefined);
+      let toDate: Decimal;
+      if (explaining || component.kind === 'attainment-bonus' || component.kind === 'mbo') {
+        // Explained periods show every credit; a paid step stays paid, so bonuses go period by period.
+        const traced = trace(component.kind === 'mbo' ? [] : timeline.counted(k));
+        toDate = traced.earnings.total;
+        if (explaining) explanations[component.id] = explainComponent(traced, period);
+      } else {
+        const cap = component.kind === 'rate-table' ? component.cap : undefined;
+        toDate = timeline.total(k, component.id, (counted) => trace(counted).earnings as CreditTrace, cap);
+      }
       const cumulative = round(toDate);
       amounts.set(component.id, cumulative.minus(previous.get(component.id)!));
       previous.set(component.id, cumulative);
-      if (explaining) explanations[component.id] = explainComponent(trace, period);
     }
     if (!period.reported) continue;
     const others = [...amounts.values()].reduce((a, b) => a.plus(b), ZERO);
@@ -168,11 +166,11 @@ export function simulatePayee(
 /** One component's unrounded earnings-to-date, with what --explain needs to show how. */
 function earnToDate(
   component: Exclude<PlanComponent, { kind: 'guarantee' }>,
-  counted: CountedCredit[],
+  counted: readonly CountedCredit[],
   context: EarnContext,
   paidSteps: Map<string, PaidSteps>,
   payee: Payee,
-  labelsToDate: readonly string[],
+  periodsToDate: readonly Period[],
   slicesWithin: Period | undefined,
 ): Trace {
   switch (component.kind) {
@@ -186,8 +184,11 @@ function earnToDate(
       return { kind: component.kind, earnings };
     }
     case 'mbo': {
-      const total = earnMbo(component, payee.mbo, labelsToDate, context);
-      return { kind: component.kind, earnings: { total, score: payee.mbo[labelsToDate.at(-1)!]?.[component.id] } };
+      const total = earnMbo(component, payee.mbo, periodsToDate, context);
+      return {
+        kind: component.kind,
+        earnings: { total, score: payee.mbo[periodsToDate.at(-1)!.period]?.[component.id] },
+      };
     }
   }
 }
