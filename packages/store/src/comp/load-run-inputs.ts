@@ -136,40 +136,64 @@ export async function loadPayeeInputs(
   }
 
   const bundled = await bundledPayees(db, ids, window.bundlePlans ?? []);
+  // One pass over the batch's credits: single rows with what `when` filters on, and the summed days.
   const credits = await sql<{
     person_id: string;
-    transaction_id: string;
-    kind: string;
+    transaction_id: string | null;
+    kind: string | null;
     measure: string;
     date: string;
     amount: string;
     currency: string;
-    external_id: string;
+    external_id: string | null;
     cancels: string | null;
     contract_months: number | null;
     deal_type: string | null;
     product: string | null;
     family: string | null;
+    n: string | null;
   }>`
     with mine as (
-      select * from credits c
+      select c.person_id, c.transaction_id, c.kind, c.measure, c.date, c.amount, c.currency, c.cancels_transaction_id,
+             c.person_id = any(${bundled}::bigint[]) and c.date < ${window.start} and c.cancels_transaction_id is null
+               as summable
+        from credits c
        where c.person_id = any(${ids}::bigint[]) and c.date between ${window.lookbackFrom} and ${window.end}),
     cancelled as (
-      select distinct person_id, cancels_transaction_id as transaction_id from mine where cancels_transaction_id is not null)
+      select distinct person_id, cancels_transaction_id as transaction_id from mine where cancels_transaction_id is not null),
+    flagged as (
+      select m.*, m.summable and not exists (
+               select 1 from cancelled k where k.person_id = m.person_id and k.transaction_id = m.transaction_id) as summed
+        from mine m)
     select c.person_id, c.transaction_id, c.kind, c.measure, c.date, c.amount, c.currency, t.external_id,
            ct.external_id as cancels, coalesce(t.contract_months, ct.contract_months) as contract_months,
-           o.type as deal_type, p.name as product, p.family
-      from mine c
+           o.type as deal_type, p.name as product, p.family, null::bigint as n
+      from flagged c
       join transactions t on t.id = c.transaction_id
       left join transactions ct on ct.id = c.cancels_transaction_id
       left join opportunities o on o.id = coalesce(t.opportunity_id, ct.opportunity_id)
       left join products p on p.id = coalesce(t.product_id, ct.product_id)
-     where not (c.person_id = any(${bundled}::bigint[])) or c.date >= ${window.start}
-        or c.cancels_transaction_id is not null
-        or exists (select 1 from cancelled k where k.person_id = c.person_id and k.transaction_id = c.transaction_id)
-     order by c.person_id, c.date, t.external_id`.execute(db);
+     where not c.summed
+    union all
+    select c.person_id, null, null, c.measure, c.date, sum(c.amount), c.currency, null, null, null, null, null, null,
+           count(*)
+      from flagged c where c.summed
+     group by c.person_id, c.measure, c.date, c.currency
+     -- A fixed order: the run hashes what it reads to know whether a payee changed.
+     order by person_id, date, external_id nulls first, measure, currency`.execute(db);
   for (const c of credits.rows) {
-    const suffix = creditSuffix(c.kind);
+    if (c.n !== null) {
+      of(c.person_id).credits.push({
+        id: `${c.n} ${c.measure} credits of ${c.date} in ${c.currency}`,
+        transactionId: null,
+        date: c.date,
+        measure: c.measure,
+        amount: new Decimal(c.amount),
+        currency: c.currency,
+      });
+      continue;
+    }
+    const suffix = creditSuffix(c.kind!);
     of(c.person_id).credits.push({
       id: c.external_id + suffix,
       transactionId: c.transaction_id,
@@ -183,36 +207,6 @@ export async function loadPayeeInputs(
       ...(c.contract_months === null ? {} : { contractMonths: Number(c.contract_months) }),
       ...(c.cancels === null ? {} : { cancels: c.cancels + suffix }),
     });
-  }
-  if (bundled.length > 0) {
-    const sums = await sql<{
-      person_id: string;
-      measure: string;
-      date: string;
-      currency: string;
-      amount: string;
-      n: string;
-    }>`
-      with mine as (
-        select * from credits c
-         where c.person_id = any(${bundled}::bigint[]) and c.date between ${window.lookbackFrom} and ${window.end}),
-      cancelled as (
-        select distinct person_id, cancels_transaction_id as transaction_id from mine where cancels_transaction_id is not null)
-      select c.person_id, c.measure, c.date, c.currency, sum(c.amount) as amount, count(*) as n
-        from mine c
-       where c.date < ${window.start} and c.cancels_transaction_id is null
-         and not exists (select 1 from cancelled k where k.person_id = c.person_id and k.transaction_id = c.transaction_id)
-       group by 1, 2, 3, 4`.execute(db);
-    for (const b of sums.rows) {
-      of(b.person_id).credits.push({
-        id: `${b.n} ${b.measure} credits of ${b.date} in ${b.currency}`,
-        transactionId: null,
-        date: b.date,
-        measure: b.measure,
-        amount: new Decimal(b.amount),
-        currency: b.currency,
-      });
-    }
   }
 
   const scores = await sql<{ person_id: string; component: string; period: string; score: string }>`
