@@ -68,10 +68,51 @@ describe('forecast page in the browser', () => {
     expect(browser.pageErrors).toEqual([]);
   }, 240_000);
 
-  test('the calls grid is on the page', async () => {
-    expect(await page.getByTestId('forecast-calls').count()).toBe(1);
-    expect(((await page.getByTestId('forecast-calls').textContent()) ?? '').length).toBeGreaterThan(20);
-  });
+  test("the calls grid: a report's call rolls up to the manager, whose override carries a note", async () => {
+    const summary = page.getByTestId('call-summary');
+    const table = page.getByTestId('calls-table');
+    await expect.poll(() => table.locator('tbody tr').count()).toBeGreaterThan(0);
+    // "$100,000.00" → 100000
+    const figures = async (label: string) =>
+      (await summary.locator('tr', { hasText: label }).locator('td').allTextContents()).map((t) =>
+        Number(t.replace(/[^\d.-]/g, '')),
+      );
+
+    // Ops and admins enter a call on a report's behalf; the manager's roll-up adds it up.
+    const report = table
+      .locator('tbody tr')
+      .filter({ has: page.getByRole('button', { name: 'Edit call' }) })
+      .first();
+    const reportName = ((await report.locator('td').first().textContent()) ?? '').trim();
+    const before = await figures('Roll-up');
+    await report.getByRole('button', { name: 'Edit call' }).click();
+    const dialog = page.getByTestId('call-dialog');
+    await dialog.waitFor();
+    await page.getByTestId('call-commit').fill('100000');
+    await page.getByTestId('call-bestCase').fill('150000');
+    await page.getByTestId('call-pipeline').fill('200000');
+    await dialog.getByRole('button', { name: 'Submit' }).click();
+    const row = table.locator('tbody tr', { hasText: reportName });
+    await expect.poll(() => row.textContent()).toContain('Own call');
+    expect(await row.textContent()).toContain('$100,000');
+    expect(await figures('Roll-up')).toEqual([before[0]! + 100000, before[1]! + 150000, before[2]! + 200000]);
+
+    // The manager overrides the roll-up; the note says why, and the override is the team's call.
+    await page.getByTestId('override-call').click();
+    await dialog.waitFor();
+    await page.getByTestId('call-commit').fill('90000');
+    await page.getByTestId('call-bestCase').fill('140000');
+    await page.getByTestId('call-pipeline').fill('210000');
+    await dialog.getByRole('textbox', { name: 'Why the override' }).fill('Two renewals slip to next quarter');
+    await dialog.getByRole('button', { name: 'Submit' }).click();
+    await expect
+      .poll(() => page.getByTestId('override-note').textContent())
+      .toContain('Two renewals slip to next quarter');
+    expect(await figures('Override')).toEqual([90000, 140000, 210000]);
+    expect(await figures('Roll-up')).toEqual([before[0]! + 100000, before[1]! + 150000, before[2]! + 200000]);
+    await browser.screenshot('forecast-calls');
+    expect(browser.pageErrors).toEqual([]);
+  }, 120_000);
 
   test('a rep sees the forecast of their own deals; finance is refused', async () => {
     await page.context().clearCookies();
