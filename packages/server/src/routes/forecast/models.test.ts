@@ -1,17 +1,14 @@
 // The forecast-model routes on the hand-built history of
 // store/forecast/models/forecast-fixture.test-helper.ts (figures worked there), with the role
 // matrix of docs/security.md: a rep sees their own deals, a manager their team, finance nothing.
-import { createUser, type Role } from '@attain/store/auth/user-repository.ts';
+import type { Role } from '@attain/store/auth/user-repository.ts';
 import { AS_OF, PEOPLE, seedForecastHistory } from '@attain/store/forecast/models/forecast-fixture.test-helper.ts';
 import type { Store } from '@attain/store/open-store.ts';
 import { openTestStore } from '@attain/store/test-store.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApp } from '../../app.ts';
-import { hashPassword } from '../../auth/password.ts';
-import { loginAs } from '../../testing/login-as.ts';
-import { LOGINS, PASSWORD } from '../../testing/small-company.ts';
+import { roleCookies } from '../../testing/role-cookies.ts';
 
-const ROLES = ['admin', 'ops', 'finance', 'manager', 'rep'] as const;
 let store: Store;
 let app: ReturnType<typeof createApp>;
 let cookies: Record<Role, string>;
@@ -35,18 +32,8 @@ beforeAll(async () => {
       })
       .execute();
   }
-  const hash = await hashPassword(PASSWORD);
-  const person: Partial<Record<Role, string>> = { manager: 'vera', rep: 'raj' };
-  for (const role of ROLES) {
-    await createUser(
-      store.db,
-      { email: LOGINS[role], role, passwordHash: hash, personExternalId: person[role] },
-      'test',
-    );
-  }
   app = createApp({ store, today: () => AS_OF });
-  const sessions = await loginAs(app, ROLES);
-  cookies = Object.fromEntries(ROLES.map((r) => [r, sessions[r].cookie])) as Record<Role, string>;
+  cookies = await roleCookies(store, app, { manager: 'vera', rep: 'raj' });
 });
 afterAll(async () => {
   await store?.close();

@@ -1,16 +1,13 @@
 // The pipeline routes on the hand-built history of store/pipeline/pipeline-fixture.test-helper.ts
 // (figures worked there and in the store tests), with the role matrix of docs/security.md.
-import { createUser, type Role } from '@attain/store/auth/user-repository.ts';
+import type { Role } from '@attain/store/auth/user-repository.ts';
 import type { Store } from '@attain/store/open-store.ts';
 import { D1, D2, seedPipelineHistory } from '@attain/store/pipeline/pipeline-fixture.test-helper.ts';
 import { openTestStore } from '@attain/store/test-store.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApp } from '../../app.ts';
-import { hashPassword } from '../../auth/password.ts';
-import { loginAs } from '../../testing/login-as.ts';
-import { LOGINS, PASSWORD } from '../../testing/small-company.ts';
+import { roleCookies } from '../../testing/role-cookies.ts';
 
-const ROLES = ['admin', 'ops', 'finance', 'manager', 'rep'] as const;
 let store: Store;
 let app: ReturnType<typeof createApp>;
 let cookies: Record<Role, string>;
@@ -18,18 +15,8 @@ let cookies: Record<Role, string>;
 beforeAll(async () => {
   store = await openTestStore();
   await seedPipelineHistory(store.db);
-  const hash = await hashPassword(PASSWORD);
-  const person: Partial<Record<Role, string>> = { manager: 'P-MIA', rep: 'P-RAJ' };
-  for (const role of ROLES) {
-    await createUser(
-      store.db,
-      { email: LOGINS[role], role, passwordHash: hash, personExternalId: person[role] },
-      'test',
-    );
-  }
   app = createApp({ store, today: () => D2 });
-  const sessions = await loginAs(app, ROLES);
-  cookies = Object.fromEntries(ROLES.map((r) => [r, sessions[r].cookie])) as Record<Role, string>;
+  cookies = await roleCookies(store, app, { manager: 'P-MIA', rep: 'P-RAJ' });
 });
 afterAll(async () => {
   await store?.close();
