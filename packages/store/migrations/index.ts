@@ -5,6 +5,7 @@ import * as importMappings from './2026-11-24T1200-import-mappings.ts';
 import * as territoryPlanning from './2026-11-24T1500-territory-planning.ts';
 import * as compensation from './2026-11-24T1800-compensation.ts';
 import * as forecasting from './2026-11-24T2100-forecasting.ts';
+import * as creditsDerived from './2026-11-25T1000-credits-derived.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-24T0900-foundation': foundation,
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T1500-territory-planning': territoryPlanning,
   '2026-11-24T1800-compensation': compensation,
   '2026-11-24T2100-forecasting': forecasting,
+  '2026-11-25T1000-credits-derived': creditsDerived,
 };

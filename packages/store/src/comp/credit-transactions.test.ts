@@ -258,3 +258,11 @@ test('a range that ends before it starts is refused', async () => {
     code: 'CREDIT_RANGE_INVALID',
   });
 });
+
+test('a credited transaction or person cannot be deleted or truncated away from its credits', async () => {
+  // ZOE (person 4) holds TX-OWNER's (transaction 2) direct credit.
+  await expect(sql`delete from transactions where id = 2`.execute(store.db)).rejects.toThrow(/CREDITS_EXIST/);
+  await expect(sql`delete from people where external_id = 'ZOE'`.execute(store.db)).rejects.toThrow(/CREDITS_EXIST/);
+  await expect(sql`truncate transactions cascade`.execute(store.db)).rejects.toThrow(/CREDITS_EXIST/);
+  expect(await creditsOf('TX-OWNER')).toContain('ZOE owner 1 1000.00');
+});
