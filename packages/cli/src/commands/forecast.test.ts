@@ -1,38 +1,13 @@
 // attain forecast run|backtest on the hand-built history of
 // store/forecast/models/forecast-fixture.test-helper.ts (figures worked there and in the store
 // tests), through the real binary.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { AS_OF, seedForecastHistory } from '@attain/store/forecast/models/forecast-fixture.test-helper.ts';
-import { openStore } from '@attain/store/open-store.ts';
-import { createTestDatabase } from '@attain/store/test-store.ts';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runCli } from '../run-cli.test-helper.ts';
+import { describe, expect, test } from 'vitest';
+import { seededCli } from '../seeded-cli.test-helper.ts';
 
-const data = mkdtempSync(join(tmpdir(), 'attain-forecast-'));
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-const forecast = (...args: string[]) =>
-  runCli(['--data', data, 'forecast', ...args], { env: database ? { DATABASE_URL: database.url } : {} });
-const json = (...args: string[]) => {
-  const result = forecast(...args, '--format', 'json');
-  expect(result.stderr).toBe('');
-  expect(result.status).toBe(0);
-  return JSON.parse(result.stdout);
-};
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  const store = await openStore(database ? { databaseUrl: database.url } : { dataDir: data });
-  try {
-    await seedForecastHistory(store.db);
-  } finally {
-    await store.close();
-  }
-});
-afterAll(async () => {
-  await database?.drop();
-});
+const { run, json: runJson } = seededCli('forecast', seedForecastHistory);
+const forecast = (...args: string[]) => run('forecast', ...args);
+const json = (...args: string[]) => runJson('forecast', ...args);
 
 describe('attain forecast', () => {
   test('run --method stage-weighted --format json: the contract shape', () => {

@@ -1,37 +1,12 @@
 // attain pipeline … on the hand-built history of store/pipeline/pipeline-fixture.test-helper.ts
 // (figures worked there and in the store tests), through the real binary.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openStore } from '@attain/store/open-store.ts';
 import { D1, D2, seedPipelineHistory } from '@attain/store/pipeline/pipeline-fixture.test-helper.ts';
-import { createTestDatabase } from '@attain/store/test-store.ts';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runCli } from '../run-cli.test-helper.ts';
+import { describe, expect, test } from 'vitest';
+import { seededCli } from '../seeded-cli.test-helper.ts';
 
-const data = mkdtempSync(join(tmpdir(), 'attain-pipeline-'));
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-const pipeline = (...args: string[]) =>
-  runCli(['--data', data, 'pipeline', ...args], { env: database ? { DATABASE_URL: database.url } : {} });
-const json = (...args: string[]) => {
-  const result = pipeline(...args, '--format', 'json');
-  expect(result.stderr).toBe('');
-  expect(result.status).toBe(0);
-  return JSON.parse(result.stdout);
-};
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  const store = await openStore(database ? { databaseUrl: database.url } : { dataDir: data });
-  try {
-    await seedPipelineHistory(store.db);
-  } finally {
-    await store.close();
-  }
-});
-afterAll(async () => {
-  await database?.drop();
-});
+const { run, json: runJson } = seededCli('pipeline', seedPipelineHistory);
+const pipeline = (...args: string[]) => run('pipeline', ...args);
+const json = (...args: string[]) => runJson('pipeline', ...args);
 
 describe('attain pipeline', () => {
   test('waterfall --format json: the steps in order, adding up', () => {
