@@ -6,6 +6,7 @@ import * as territoryPlanning from './2026-11-24T1500-territory-planning.ts';
 import * as compensation from './2026-11-24T1800-compensation.ts';
 import * as forecasting from './2026-11-24T2100-forecasting.ts';
 import * as creditsDerived from './2026-11-25T1000-credits-derived.ts';
+import * as pipelineIndexes from './2026-11-25T1100-pipeline-indexes.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-24T0900-foundation': foundation,
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T1800-compensation': compensation,
   '2026-11-24T2100-forecasting': forecasting,
   '2026-11-25T1000-credits-derived': creditsDerived,
+  '2026-11-25T1100-pipeline-indexes': pipelineIndexes,
 };

@@ -12,6 +12,7 @@ import { AttainError } from '@attain/core/errors.ts';
 import { type Dimension, type MetricBasis, type MetricDefinition, UNIT_SCALE } from '@attain/core/metrics/catalog.ts';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { dailyFxRates } from '../fx/daily-fx-rates.ts';
+import { snapshotsAsOf, snapshotsAsOfClosing, withHistoryPlanning } from '../pipeline/snapshot-state.ts';
 import type { Database } from '../schema.ts';
 import { readSettings } from '../settings/workspace-settings.ts';
 import { type Visibility, visibleCondition } from '../visibility/visible-people.ts';
@@ -130,11 +131,11 @@ function aggregate(metric: MetricDefinition): RawBuilder<unknown> {
   }
 }
 
-export async function queryMetric(
-  db: Kysely<Database>,
-  visibility: Visibility,
-  query: MetricQuery,
-): Promise<MetricResult> {
+export function queryMetric(db: Kysely<Database>, visibility: Visibility, query: MetricQuery): Promise<MetricResult> {
+  return withHistoryPlanning(db, (trx) => metricRows(trx, visibility, query));
+}
+
+async function metricRows(db: Kysely<Database>, visibility: Visibility, query: MetricQuery): Promise<MetricResult> {
   const { reportingCurrency, fiscalCalendar } = await readSettings(db);
   const body = aggregate(query.metric);
   const period = query.period ? parsePeriod(fiscalCalendar, query.period) : undefined;
@@ -143,9 +144,8 @@ export async function queryMetric(
   const quotaPeriod = quotaPeriodOf(query, fiscalCalendar, period, asOf);
   const facts = factsOf(query.metric.basis, asOf, quotaPeriod);
 
-  const range = await sql<{ first: string | null; last: string | null }>`
-    select min(fact_date)::text as first, max(fact_date)::text as last from (${facts}) f`.execute(db);
-  const known = [range.rows[0]?.first, range.rows[0]?.last, period?.start, period?.end, asOf].filter(
+  const range = await factDateRange(db, query.metric.basis, facts, asOf, quotaPeriod, period);
+  const known = [range.first, range.last, period?.start, period?.end, asOf].filter(
     (d): d is string => typeof d === 'string',
   );
   const from = known.reduce((a, b) => (a < b ? a : b));
@@ -197,6 +197,47 @@ export async function queryMetric(
 }
 
 /**
+ * Dates covering every fact's date, to bound the FX grid and the calendar periods (a wider range
+ * changes no figure). Where the basis fixes them they are not read: the open pipeline's facts are
+ * all dated the as-of date, and reading them twice costs a latest-snapshot pass (1.3 s, large demo).
+ */
+async function factDateRange(
+  db: Kysely<Database>,
+  basis: MetricBasis,
+  facts: RawBuilder<unknown>,
+  asOf: string,
+  quotaPeriod: Period | undefined,
+  period: Period | undefined,
+): Promise<{ first: string | null | undefined; last: string | null | undefined }> {
+  const p = quotaPeriod;
+  // --period keeps only the facts dated inside it (inPeriod below), so they need no other dates
+  if (period && !['open', 'attainment', 'coverage', 'forecast'].includes(basis)) {
+    return { first: period.start, last: period.end };
+  }
+  switch (basis) {
+    case 'open':
+      return { first: asOf, last: asOf };
+    case 'coverage':
+      return { first: p!.start, last: asOf };
+    case 'attainment':
+      return { first: p!.start, last: p!.end < asOf ? p!.end : asOf };
+    case 'forecast':
+      return { first: p!.start, last: p!.end };
+    case 'credit': {
+      // every credit's date, joined to its transaction or not
+      const { rows } = await sql<{ first: string | null; last: string | null }>`
+        select min(date)::text as first, max(date)::text as last from credits`.execute(db);
+      return rows[0] ?? { first: null, last: null };
+    }
+    default: {
+      const { rows } = await sql<{ first: string | null; last: string | null }>`
+        select min(fact_date)::text as first, max(fact_date)::text as last from (${facts}) f`.execute(db);
+      return rows[0] ?? { first: null, last: null };
+    }
+  }
+}
+
+/**
  * Attainment and coverage compare with quotas, which exist per quota period: --period names it
  * (a fiscal year, half or quarter label); without it, attainment takes the fiscal year of the
  * as-of date and coverage its fiscal quarter.
@@ -218,8 +259,7 @@ const DEAL_COLUMNS = sql`o.status, o.amount, o.currency, o.probability, o.create
 function factsOf(basis: MetricBasis, asOf: string, quotaPeriod: Period | undefined): RawBuilder<unknown> {
   const openAsOf = sql`select 'open' as kind, ${asOf}::date as fact_date, s.status, s.amount, s.currency, s.probability,
       o.created_date, s.owner_id, s.account_id, o.product_id
-    from (select distinct on (opportunity_id) * from opportunity_snapshots
-          where snapshot_date <= ${asOf}::date order by opportunity_id, snapshot_date desc) s
+    from ${snapshotsAsOf(asOf)} s
     join opportunities o on o.id = s.opportunity_id
     where s.status = 'open'`;
   const closed = sql`select 'deal' as kind, o.close_date as fact_date, ${DEAL_COLUMNS} from opportunities o
@@ -271,10 +311,9 @@ function factsOf(basis: MetricBasis, asOf: string, quotaPeriod: Period | undefin
       return sql`${quotas(p, asOf)} union all
         select 'open', ${asOf}::date, s.status, s.amount, s.currency, s.probability, o.created_date, s.owner_id,
           s.account_id, o.product_id
-        from (select distinct on (opportunity_id) * from opportunity_snapshots
-              where snapshot_date <= ${asOf}::date order by opportunity_id, snapshot_date desc) s
+        from ${snapshotsAsOfClosing(asOf, p.start, p.end)} s
         join opportunities o on o.id = s.opportunity_id
-        where s.status = 'open' and s.close_date between ${p.start}::date and ${p.end}::date
+        where s.status = 'open'
         union all
         select * from (${won}) w where w.fact_date between ${p.start}::date and ${to}::date`;
     }

@@ -10,7 +10,14 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.ts';
 import { readSettings } from '../settings/workspace-settings.ts';
 import { type Visibility, visibleCondition } from '../visibility/visible-people.ts';
-import { fxRatesOn, periodOrQuarter, snapshotsAsOf, stageOrder } from './snapshot-state.ts';
+import {
+  fxRatesOn,
+  periodOrQuarter,
+  snapshotsAsOf,
+  snapshotsAsOfClosing,
+  stageOrder,
+  withHistoryPlanning,
+} from './snapshot-state.ts';
 
 export interface AgingQuery {
   asOf: string;
@@ -48,10 +55,22 @@ export async function pipelineAging(
   visibility: Visibility,
   query: AgingQuery,
 ): Promise<AgingResult> {
+  // The stage order (a pass over every snapshot) is only needed to sort: it runs beside the statement.
+  const [stages, result] = await Promise.all([
+    stageOrder(db, query.stages),
+    withHistoryPlanning(db, (trx) => aging(trx, visibility, query)),
+  ]);
+  return result(stages);
+}
+
+async function aging(
+  db: Kysely<Database>,
+  visibility: Visibility,
+  query: AgingQuery,
+): Promise<(stages: string[]) => AgingResult> {
   const settings = await readSettings(db);
   const asOf = assertIsoDate(query.asOf, 'asOf');
   const period = query.period === undefined ? null : periodOrQuarter(settings, query.period, asOf);
-  const stages = await stageOrder(db, query.stages);
 
   const { rows } = await sql<{
     stage: string | null;
@@ -66,7 +85,7 @@ export async function pipelineAging(
       select s.opportunity_id, coalesce(s.stage, '(none)') as stage, coalesce(s.amount, 0) * fx.rate as amount_rc,
         greatest(0, ${asOf}::date - coalesce(o.created_date, h.first_seen)) as age,
         ${asOf}::date - coalesce(h.stage_since, h.first_seen) as in_stage
-      from ${snapshotsAsOf(asOf)} s
+      from ${period ? snapshotsAsOfClosing(asOf, period.start, period.end) : snapshotsAsOf(asOf)} s
       join opportunities o on o.id = s.opportunity_id
       left join fx on fx.currency = s.currency
       cross join lateral (
@@ -79,7 +98,6 @@ export async function pipelineAging(
         where x.opportunity_id = s.opportunity_id and x.snapshot_date <= ${asOf}::date
       ) h
       where s.status = 'open' and ${visibleCondition(visibility, 's.owner_id')}
-        ${period ? sql`and s.close_date between ${period.start}::date and ${period.end}::date` : sql``}
     ),
     b as (select d.*, ${bucketCase} as bucket from d)
     select stage, bucket, count(*)::text as count, round(coalesce(sum(amount_rc), 0), 2)::text as amount,
@@ -104,12 +122,17 @@ export async function pipelineAging(
   };
   // the grouping sets' null marks "all"; a stage column is never null inside the data (coalesced)
   const present = new Set(rows.filter((r) => r.stage !== null).map((r) => r.stage!));
-  const ordered = [...stages.filter((s) => present.has(s)), ...[...present].filter((s) => !stages.includes(s)).sort()];
-  return {
-    asOf,
-    currency: settings.reportingCurrency,
-    period: period ? { period: period.period, start: period.start, end: period.end } : null,
-    stages: ordered.map((s) => stageRow(s, s)),
-    total: stageRow(null, 'total'),
+  return (stages) => {
+    const ordered = [
+      ...stages.filter((s) => present.has(s)),
+      ...[...present].filter((s) => !stages.includes(s)).sort(),
+    ];
+    return {
+      asOf,
+      currency: settings.reportingCurrency,
+      period: period ? { period: period.period, start: period.start, end: period.end } : null,
+      stages: ordered.map((s) => stageRow(s, s)),
+      total: stageRow(null, 'total'),
+    };
   };
 }

@@ -11,7 +11,14 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.ts';
 import { readSettings } from '../settings/workspace-settings.ts';
 import { type Visibility, visibleCondition } from '../visibility/visible-people.ts';
-import { fxRatesOn, periodOrQuarter, snapshotsAsOf, stageOrder } from './snapshot-state.ts';
+import {
+  fxRatesOn,
+  periodOrQuarter,
+  snapshotsAsOf,
+  snapshotsAsOfClosing,
+  stageOrder,
+  withHistoryPlanning,
+} from './snapshot-state.ts';
 
 export const PIPELINE_DIMENSIONS = ['stage', 'forecast_category', 'owner', 'manager'] as const;
 export type PipelineDimension = (typeof PIPELINE_DIMENSIONS)[number];
@@ -84,24 +91,60 @@ export async function pipelineAsOf(
   visibility: Visibility,
   query: PipelineAsOfQuery,
 ): Promise<PipelineAsOfResult> {
+  // The stage order (a pass over every snapshot) only sorts the rows: it runs beside the statement.
+  const [stages, result] = await Promise.all([
+    query.by.includes('stage') ? stageOrder(db, query.stages) : [],
+    withHistoryPlanning(db, (trx) => asOfFigures(trx, visibility, query)),
+  ]);
+  return result(stages);
+}
+
+/**
+ * Rows sorted as `order by is_total, <each dimension>` would, the stage by its place in the stage
+ * order (unknown stages last) then by name: PostgreSQL ranks each dimension's values in its own
+ * collation (rank_<dimension>), so only the stage order is applied here.
+ */
+function sortRows(rows: GroupRow[], by: readonly PipelineDimension[], stages: readonly string[]): GroupRow[] {
+  const place = (stage: string) => {
+    const i = stages.indexOf(stage);
+    return i < 0 ? Number.POSITIVE_INFINITY : i;
+  };
+  const rank = (r: GroupRow, d: PipelineDimension) => Number(r[`rank_${d}`]);
+  return [...rows].sort((a, b) => {
+    if (a.is_total !== b.is_total) return a.is_total ? 1 : -1;
+    for (const d of by) {
+      if (d === 'stage') {
+        const byPlace = place(String(a[d])) - place(String(b[d]));
+        if (byPlace !== 0 && !Number.isNaN(byPlace)) return byPlace;
+      }
+      const byRank = rank(a, d) - rank(b, d);
+      if (byRank !== 0) return byRank;
+    }
+    return 0;
+  });
+}
+
+async function asOfFigures(
+  db: Kysely<Database>,
+  visibility: Visibility,
+  query: PipelineAsOfQuery,
+): Promise<(stages: string[]) => PipelineAsOfResult> {
   const settings = await readSettings(db);
   const asOf = assertIsoDate(query.asOf, 'asOf');
   const period = query.period === undefined ? null : periodOrQuarter(settings, query.period, asOf);
-  const stages = await stageOrder(db, query.stages);
   const value = (d: PipelineDimension) => sql.raw(`coalesce(${DIMENSION_VALUE[d]}, '${NONE}')`);
-  const keys = query.by.map((d) => sql`${value(d)} as ${sql.ref(d)}`);
-  const order = query.by.map((d) =>
-    d === 'stage' ? sql`array_position(${stages}::text[], ${value(d)}), ${value(d)}` : sql`${value(d)}`,
-  );
+  const keys = query.by.flatMap((d) => [
+    sql`${value(d)} as ${sql.ref(d)}`,
+    sql`dense_rank() over (order by ${value(d)}) as ${sql.ref(`rank_${d}`)}`,
+  ]);
 
   const { rows } = await sql<GroupRow>`
     with fx as (${fxRatesOn(settings.reportingCurrency, asOf)}),
     s as (
       select s.*, coalesce(s.amount, 0) * fx.rate as amount_rc
-      from ${snapshotsAsOf(asOf)} s
+      from ${period ? snapshotsAsOfClosing(asOf, period.start, period.end) : snapshotsAsOf(asOf)} s
       left join fx on fx.currency = s.currency
       where s.status = 'open' and ${visibleCondition(visibility, 's.owner_id')}
-        ${period ? sql`and s.close_date between ${period.start}::date and ${period.end}::date` : sql``}
     )
     select ${sql.join([
       ...keys,
@@ -119,7 +162,7 @@ export async function pipelineAsOf(
             left join people d_mgr on d_mgr.id = h.manager_id`
         : sql``
     }
-    ${query.by.length > 0 ? sql`group by grouping sets ((${sql.join(query.by.map((d) => value(d)))}), ()) order by is_total, ${sql.join(order)}` : sql``}`.execute(
+    ${query.by.length > 0 ? sql`group by grouping sets ((${sql.join(query.by.map((d) => value(d)))}), ())` : sql``}`.execute(
     db,
   );
   const figure = (r: { count: string; amount: string; weighted: string }): PipelineFigure => ({
@@ -128,14 +171,14 @@ export async function pipelineAsOf(
     weighted: r.weighted,
   });
   const total = query.by.length > 0 ? rows.find((r) => r.is_total) : rows[0];
-  return {
+  return (stages) => ({
     asOf,
     currency: settings.reportingCurrency,
     period: period ? { period: period.period, start: period.start, end: period.end } : null,
     by: query.by,
-    rows: rows
+    rows: sortRows(rows, query.by, stages)
       .filter((r) => r !== total)
       .map((r) => ({ ...Object.fromEntries(query.by.map((d) => [d, String(r[d])])), ...figure(r) })),
     total: total ? figure(total) : { count: 0, amount: '0.00', weighted: '0.00' },
-  };
+  });
 }

@@ -17,7 +17,7 @@ import { dailyFxRates } from '../fx/daily-fx-rates.ts';
 import type { Database } from '../schema.ts';
 import { readSettings } from '../settings/workspace-settings.ts';
 import { type Visibility, visibleCondition } from '../visibility/visible-people.ts';
-import { periodOrQuarter, snapshotsAsOf } from './snapshot-state.ts';
+import { periodOrQuarter, snapshotsAsOfClosing, withHistoryPlanning } from './snapshot-state.ts';
 
 export type CoverageBy = 'owner' | 'manager';
 
@@ -48,11 +48,15 @@ export interface CoverageResult {
   rows: CoverageRow[];
 }
 
-export async function pipelineCoverage(
+export function pipelineCoverage(
   db: Kysely<Database>,
   visibility: Visibility,
   query: CoverageQuery,
 ): Promise<CoverageResult> {
+  return withHistoryPlanning(db, (trx) => coverage(trx, visibility, query));
+}
+
+async function coverage(db: Kysely<Database>, visibility: Visibility, query: CoverageQuery): Promise<CoverageResult> {
   const settings = await readSettings(db);
   const asOf = assertIsoDate(query.asOf, 'asOf');
   const period = periodOrQuarter(settings, query.period, asOf);
@@ -99,9 +103,9 @@ export async function pipelineCoverage(
     ),
     pipeline as (
       select c.holder, sum(coalesce(s.amount, 0) * fx.rate) as amount
-      from credited c join ${snapshotsAsOf(asOf)} s on s.owner_id = c.owner_id
+      from credited c join ${snapshotsAsOfClosing(asOf, period.start, period.end)} s on s.owner_id = c.owner_id
       left join fx on fx.currency = s.currency and fx.day = ${asOf}::date
-      where s.status = 'open' and s.close_date between ${period.start}::date and ${period.end}::date
+      where s.status = 'open'
       group by c.holder
     )
     select p.name, p.external_id, round(h.quota, 2)::text as quota, round(coalesce(w.amount, 0), 2)::text as won,

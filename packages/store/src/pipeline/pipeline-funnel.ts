@@ -4,15 +4,16 @@
 // stage order (weekly snapshots can miss a quick step); a won deal reached every stage. For each
 // stage: deals that reached it, reached the next (the last stage's next is won), and were won;
 // conversion = reachedNext ÷ reached, winRate = won ÷ reached, 4 decimals, null on zero.
-// Plan: deals of the period → their open snapshots → max stage position per deal → one pass of
-// conditional counts per stage over an unnest of the stage order.
+// Plan: deals of the period → their open snapshots → the stages each deal was seen at (one row per
+// deal) → here: the furthest stage position per deal and the counts per stage. The stage order (a
+// pass over every snapshot) is read beside the statement, not before it.
 import { assertIsoDate } from '@attain/core/dates/iso-date.ts';
 import { countRatio } from '@attain/core/pipeline/count-ratio.ts';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.ts';
 import { readSettings } from '../settings/workspace-settings.ts';
 import { type Visibility, visibleCondition } from '../visibility/visible-people.ts';
-import { periodOrQuarter, stageOrder } from './snapshot-state.ts';
+import { periodOrQuarter, stageOrder, withHistoryPlanning } from './snapshot-state.ts';
 
 export type FunnelBasis = 'created' | 'closed';
 
@@ -46,45 +47,41 @@ export async function pipelineFunnel(
   visibility: Visibility,
   query: FunnelQuery,
 ): Promise<FunnelResult> {
+  const [stages, result] = await Promise.all([
+    stageOrder(db, query.stages),
+    withHistoryPlanning(db, (trx) => funnel(trx, visibility, query)),
+  ]);
+  return result(stages);
+}
+
+async function funnel(
+  db: Kysely<Database>,
+  visibility: Visibility,
+  query: FunnelQuery,
+): Promise<(stages: string[]) => FunnelResult> {
   const settings = await readSettings(db);
   const period = periodOrQuarter(settings, query.period, assertIsoDate(query.today, 'today'));
-  const stages = await stageOrder(db, query.stages);
   const inPeriod =
     query.basis === 'created'
       ? sql`o.created_date between ${period.start}::date and ${period.end}::date`
       : sql`o.status in ('won', 'lost') and o.close_date between ${period.start}::date and ${period.end}::date`;
 
-  const { rows } = await sql<{ position: number; reached: string; reached_next: string; won: string }>`
-    with deal as (
-      select o.id, o.status,
-        case when o.status = 'won' then cardinality(${stages}::text[])
-          else coalesce(greatest(max(array_position(${stages}::text[], s.stage)),
-                                 case when o.status = 'open' then array_position(${stages}::text[], o.stage) end), 0)
-        end as reached
-      from opportunities o
-      left join opportunity_snapshots s on s.opportunity_id = o.id and s.status = 'open'
-      where ${inPeriod} and ${visibleCondition(visibility, 'o.owner_id')}
-      group by o.id, o.status, o.stage
-    )
-    select k.position::int as position,
-      count(d.id) filter (where d.reached >= k.position)::text as reached,
-      count(d.id) filter (where d.reached > k.position or (d.reached >= k.position and d.status = 'won'))::text as reached_next,
-      count(d.id) filter (where d.reached >= k.position and d.status = 'won')::text as won
-    from generate_series(1, cardinality(${stages}::text[])) k(position)
-    left join deal d on true
-    group by k.position order by k.position`.execute(db);
+  const { rows: deals } = await sql<{ status: string; stage: string | null; seen: string[] | null }>`
+    select o.status, o.stage, array_agg(distinct s.stage) filter (where s.stage is not null) as seen
+    from opportunities o
+    left join opportunity_snapshots s on s.opportunity_id = o.id and s.status = 'open'
+    where ${inPeriod} and ${visibleCondition(visibility, 'o.owner_id')}
+    group by o.id, o.status, o.stage`.execute(db);
   const totals = await sql<{ total: string; open: string; won: string; lost: string }>`
     select count(*)::text as total, count(*) filter (where o.status = 'open')::text as open,
       count(*) filter (where o.status = 'won')::text as won, count(*) filter (where o.status = 'lost')::text as lost
     from opportunities o where ${inPeriod} and ${visibleCondition(visibility, 'o.owner_id')}`.execute(db);
   const t = totals.rows[0]!;
-  return {
+  return (stages) => ({
     basis: query.basis,
     period: { period: period.period, start: period.start, end: period.end },
-    stages: rows.map((r) => {
-      const reached = Number(r.reached);
-      const reachedNext = Number(r.reached_next);
-      const won = Number(r.won);
+    stages: stageCounts(deals, stages).map((r) => {
+      const { reached, reachedNext, won } = r;
       return {
         stage: stages[r.position - 1]!,
         nextStage: stages[r.position] ?? 'Won',
@@ -102,5 +99,37 @@ export async function pipelineFunnel(
       lost: Number(t.lost),
       winRate: countRatio(Number(t.won), Number(t.won) + Number(t.lost)),
     },
-  };
+  });
+}
+
+/**
+ * Per stage position k (1-based): deals that reached it, reached the next (or were won from it),
+ * and were won. A deal's furthest position: every stage for a won deal, else the furthest of the
+ * stages its open snapshots were at and, while open, its current stage (0 when none is listed).
+ */
+function stageCounts(
+  deals: readonly { status: string; stage: string | null; seen: string[] | null }[],
+  stages: readonly string[],
+) {
+  const position = new Map(stages.map((s, i) => [s, i + 1]));
+  const furthest = deals.map((d) => {
+    if (d.status === 'won') return stages.length;
+    let reached = 0;
+    for (const stage of d.seen ?? []) reached = Math.max(reached, position.get(stage) ?? 0);
+    if (d.status === 'open' && d.stage !== null) reached = Math.max(reached, position.get(d.stage) ?? 0);
+    return reached;
+  });
+  return stages.map((_, i) => {
+    const k = i + 1;
+    let reached = 0;
+    let reachedNext = 0;
+    let won = 0;
+    deals.forEach((d, j) => {
+      const r = furthest[j]!;
+      if (r >= k) reached += 1;
+      if (r > k || (r >= k && d.status === 'won')) reachedNext += 1;
+      if (r >= k && d.status === 'won') won += 1;
+    });
+    return { position: k, reached, reachedNext, won };
+  });
 }

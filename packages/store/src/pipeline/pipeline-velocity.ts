@@ -6,7 +6,8 @@
 // the same as `attain query`. Also the mean days deals spent in each stage, from the snapshots:
 // a stay runs from the first snapshot at a stage to the first later snapshot at another stage or
 // status, and counts in the period its exit falls in (weekly snapshots: week resolution).
-// Plan: gaps-and-islands over the visible deals' snapshots (lag to mark a stage change, a running
+// Plan: a stay exits on a snapshot, so only deals with a visible snapshot inside the period (the
+// snapshot-date index) can have an exit in it → gaps-and-islands over those deals' visible snapshots (lag to mark a stage change, a running
 // sum to number the stays, lead to find each stay's exit) → average per stage.
 import { assertIsoDate, minDate } from '@attain/core/dates/iso-date.ts';
 import { metricNamed } from '@attain/core/metrics/catalog.ts';
@@ -16,7 +17,7 @@ import { queryMetric } from '../metrics/query-metric.ts';
 import type { Database } from '../schema.ts';
 import { readSettings } from '../settings/workspace-settings.ts';
 import { type Visibility, visibleCondition } from '../visibility/visible-people.ts';
-import { periodOrQuarter, snapshotsAsOf, stageOrder } from './snapshot-state.ts';
+import { periodOrQuarter, snapshotsAsOf, stageOrder, withHistoryPlanning } from './snapshot-state.ts';
 
 export interface VelocityQuery {
   period?: string | undefined;
@@ -37,16 +38,27 @@ export interface VelocityResult {
   stages: { stage: string; exits: number; meanDays: string | null }[];
 }
 
-export async function pipelineVelocity(
+export function pipelineVelocity(
   db: Kysely<Database>,
   visibility: Visibility,
   query: VelocityQuery,
 ): Promise<VelocityResult> {
+  // The stage order (a pass over every snapshot) only picks the stages reported: it runs beside the statements.
+  return Promise.all([
+    stageOrder(db, query.stages),
+    withHistoryPlanning(db, (trx) => velocity(trx, visibility, query)),
+  ]).then(([stages, result]) => result(stages));
+}
+
+async function velocity(
+  db: Kysely<Database>,
+  visibility: Visibility,
+  query: VelocityQuery,
+): Promise<(stages: string[]) => VelocityResult> {
   const settings = await readSettings(db);
   const today = assertIsoDate(query.today, 'today');
   const period = periodOrQuarter(settings, query.period, today);
   const asOf = minDate(period.end, today);
-  const stages = await stageOrder(db, query.stages);
   const catalog = async (name: string) =>
     (await queryMetric(db, visibility, { metric: metricNamed(name), by: [], period: period.period, today })).rows[0]
       ?.value ?? null;
@@ -67,6 +79,8 @@ export async function pipelineVelocity(
           then 1 else 0 end as changed
       from opportunity_snapshots s
       where ${visibleCondition(visibility, 's.owner_id')}
+        and s.opportunity_id in (select x.opportunity_id from opportunity_snapshots x
+          where x.snapshot_date between ${period.start}::date and ${asOf}::date and ${visibleCondition(visibility, 'x.owner_id')})
       window w as (partition by s.opportunity_id order by s.snapshot_date)
     ),
     numbered as (
@@ -82,10 +96,9 @@ export async function pipelineVelocity(
     select stage, count(*)::text as exits, round(avg((exited - entered)::numeric), 2)::text as mean_days
     from exited
     where status = 'open' and exited between ${period.start}::date and ${asOf}::date
-      and stage = any(${stages}::text[])
     group by stage`.execute(db);
   const byStage = new Map(rows.map((r) => [r.stage, r]));
-  return {
+  return (stages) => ({
     period: { period: period.period, start: period.start, end: period.end },
     asOf,
     currency: settings.reportingCurrency,
@@ -99,5 +112,5 @@ export async function pipelineVelocity(
       exits: Number(byStage.get(stage)?.exits ?? 0),
       meanDays: byStage.get(stage)?.mean_days ?? null,
     })),
-  };
+  });
 }

@@ -4,9 +4,10 @@
 // for deals whose close date, as known at each date, falls in the period (default: the fiscal
 // quarter holding D2). Every amount is converted at D2's rate for its currency and rounded to the
 // cent per deal before adding, so the identity holds exactly on the figures printed.
-// Plan: two distinct-on passes over the snapshots (as of D1, as of D2; a single grouped pass with
-// two primary-key joins back measured slower on PostgreSQL) → hash join on opportunity → one-day
-// FX rates → per-deal classification (at most two movements) → group by step.
+// Plan: only deals with a snapshot up to D2 closing inside the period can move in it (every step
+// needs the close date in the period at D1 or at D2), so an index range scan on the close date
+// (opportunity_snapshots_close) picks them → two primary-key probes each (the state as of D1 and
+// as of D2) → one-day FX rates → per-deal classification (at most two movements) → group by step.
 import { assertIsoDate } from '@attain/core/dates/iso-date.ts';
 import { AttainError } from '@attain/core/errors.ts';
 import { Decimal } from '@attain/core/money/decimal.ts';
@@ -15,7 +16,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.ts';
 import { readSettings } from '../settings/workspace-settings.ts';
 import { type Visibility, visibleCondition } from '../visibility/visible-people.ts';
-import { fxRatesOn, inReportingCurrency, periodOrQuarter, snapshotsAsOf } from './snapshot-state.ts';
+import { fxRatesOn, inReportingCurrency, periodOrQuarter, withHistoryPlanning } from './snapshot-state.ts';
 
 export interface WaterfallQuery {
   from: string;
@@ -49,7 +50,15 @@ export interface WaterfallResult {
   deals?: WaterfallDeal[];
 }
 
-export async function pipelineWaterfall(
+export function pipelineWaterfall(
+  db: Kysely<Database>,
+  visibility: Visibility,
+  query: WaterfallQuery,
+): Promise<WaterfallResult> {
+  return withHistoryPlanning(db, (trx) => waterfall(trx, visibility, query));
+}
+
+async function waterfall(
   db: Kysely<Database>,
   visibility: Visibility,
   query: WaterfallQuery,
@@ -70,14 +79,21 @@ export async function pipelineWaterfall(
   // One row per deal seen by D2 with its state at both dates; in_start / in_end as in the rules.
   const deals = sql`
     with fx as (${fxRatesOn(settings.reportingCurrency, to)}),
+    moved as (
+      select distinct c.opportunity_id as id from opportunity_snapshots c
+      where c.close_date between ${period.start}::date and ${period.end}::date and c.snapshot_date <= ${to}::date
+    ),
     d as (
       select s2.opportunity_id, s2.owner_id,
         s1.opportunity_id is not null as seen1, s1.status as status1, s1.close_date as close1,
         ${inReportingCurrency('s1.amount', 'fx1')} as a1,
         s2.status as status2, s2.close_date as close2,
         ${inReportingCurrency('s2.amount', 'fx2')} as a2
-      from ${snapshotsAsOf(to)} s2
-      left join ${snapshotsAsOf(from)} s1 on s1.opportunity_id = s2.opportunity_id
+      from moved
+      cross join lateral (select * from opportunity_snapshots x where x.opportunity_id = moved.id
+        and x.snapshot_date <= ${to}::date order by x.snapshot_date desc limit 1) s2
+      left join lateral (select * from opportunity_snapshots x where x.opportunity_id = moved.id
+        and x.snapshot_date <= ${from}::date order by x.snapshot_date desc limit 1) s1 on true
       left join fx fx1 on fx1.currency = s1.currency
       left join fx fx2 on fx2.currency = s2.currency
       where ${visibleCondition(visibility, 's2.owner_id')}

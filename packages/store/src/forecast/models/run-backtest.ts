@@ -10,6 +10,7 @@ import { assertIsoDate } from '@attain/core/dates/iso-date.ts';
 import { AttainError } from '@attain/core/errors.ts';
 import { type PeriodOutcome, scoreForecasts } from '@attain/core/forecast/backtest.ts';
 import type { Kysely } from 'kysely';
+import { withHistoryPlanning } from '../../pipeline/snapshot-state.ts';
 import type { Database } from '../../schema.ts';
 import type { Visibility } from '../../visibility/visible-people.ts';
 import { companyCall } from './company-call.ts';
@@ -74,7 +75,15 @@ export async function runBacktest(
  * Several methods replayed on one Forecaster, so what they share — each quarter's deals as of its
  * week, the closed history, the members an ensemble weighs — is loaded once (the web page's accuracy chart).
  */
-export async function runBacktests(
+export function runBacktests(
+  db: Kysely<Database>,
+  visibility: Visibility,
+  query: Omit<BacktestQuery, 'method'> & { methods: readonly string[] },
+): Promise<BacktestResult[]> {
+  return withHistoryPlanning(db, (trx) => replay(trx, visibility, query));
+}
+
+async function replay(
   db: Kysely<Database>,
   visibility: Visibility,
   query: Omit<BacktestQuery, 'method'> & { methods: readonly string[] },
@@ -88,6 +97,16 @@ export async function runBacktests(
   const today = assertIsoDate(query.today, 'today');
   const forecaster = await Forecaster.open(db, visibility, query);
   const quarters = pastQuarters(forecaster, today, count);
+  // Everything the replays read as of their dates, loaded in a few batched statements up front.
+  const methods = query.methods.filter((m) => m !== 'calls').map(assertMethod);
+  await forecaster.prepare(
+    methods.flatMap((method) =>
+      quarters.map((quarter) => ({ method, period: quarter, asOf: asOfWeek(quarter, week) })),
+    ),
+    query.methods.some((m) => m === 'calls' || forecaster.target(assertMethod(m)) === 'won')
+      ? [{ periods: quarters, knownBy: today }]
+      : [],
+  );
   const results: BacktestResult[] = [];
   for (const name of query.methods) {
     const method = name === 'calls' ? undefined : assertMethod(name);

@@ -10,24 +10,30 @@ import { AttainError } from '@attain/core/errors.ts';
 import { scoreForecasts } from '@attain/core/forecast/backtest.ts';
 import { conversionForecast } from '@attain/core/forecast/conversion.ts';
 import { ensemble } from '@attain/core/forecast/ensemble.ts';
-import type { ForecastOutput } from '@attain/core/forecast/forecast-inputs.ts';
+import type { ClosedObservation, ForecastOutput } from '@attain/core/forecast/forecast-inputs.ts';
 import { monteCarlo } from '@attain/core/forecast/monte-carlo.ts';
 import { type StageProbabilities, stageWeighted } from '@attain/core/forecast/stage-weighted.ts';
 import { timeSeriesForecast } from '@attain/core/forecast/time-series.ts';
 import { type Decimal, ZERO } from '@attain/core/money/decimal.ts';
 import type { Kysely } from 'kysely';
+import { withHistoryPlanning } from '../../pipeline/snapshot-state.ts';
 import type { Database } from '../../schema.ts';
 import { readSettings, type WorkspaceSettings } from '../../settings/workspace-settings.ts';
 import type { Visibility } from '../../visibility/visible-people.ts';
+import { loadClosedHistories } from './closed-history.ts';
 import {
+  actualWon,
+  actualWonRequest,
   type DealInputs,
   loadActualRunRate,
-  loadActualWon,
-  loadClosedHistory,
   loadDealInputs,
   loadMonthlySeries,
+  monthlySeries,
   type SeriesKind,
+  seriesMonths,
+  wonSeriesRequest,
 } from './load-forecast-inputs.ts';
+import { loadWonByDay, type WonRequest } from './won-by-day.ts';
 
 export const FORECAST_METHODS = ['stage-weighted', 'conversion', 'monte-carlo', 'timeseries', 'ensemble'] as const;
 export type ForecastMethod = (typeof FORECAST_METHODS)[number];
@@ -118,19 +124,118 @@ export class Forecaster {
 
   /** Several periods' won amounts as known on one day, in one query (cached per period and day). */
   async actualsWon(periods: readonly Period[], knownBy: string): Promise<Map<string, Decimal>> {
-    const key = (p: Period) => `actual|won|${p.period}|${knownBy}`;
-    const missing = periods.filter((p) => !this.cache.has(key(p)));
-    if (missing.length > 0) {
-      const loading = loadActualWon(this.db, this.visibility, this.settings.reportingCurrency, missing, knownBy);
-      for (const p of missing)
-        this.cache.set(
-          key(p),
-          loading.then((m) => m.get(p.period)!),
-        );
-    }
+    await this.prepare([], [{ periods, knownBy }]);
     const result = new Map<string, Decimal>();
-    for (const p of periods) result.set(p.period, await (this.cache.get(key(p)) as Promise<Decimal>));
+    for (const p of periods) result.set(p.period, await (this.cache.get(actualKey(p, knownBy)) as Promise<Decimal>));
     return result;
+  }
+
+  /**
+   * Loads in a few statements what these forecasts and won actuals will read as of all their dates
+   * — closed histories, won series and actuals (closed-states.ts) — and caches it, so a backtest
+   * does not read them date by date. What is cached already is not loaded again.
+   */
+  async prepare(
+    forecasts: readonly {
+      method: ForecastMethod;
+      period: Period & { grain: Grain };
+      asOf: string;
+      series?: SeriesKind;
+    }[],
+    actuals: readonly { periods: readonly Period[]; knownBy: string }[] = [],
+  ): Promise<void> {
+    const needs: Needs = { history: new Map(), series: new Set(), actuals: [...actuals] };
+    for (const f of forecasts) this.collect(needs, f.method, f.period, f.asOf, f.series ?? this.target(f.method));
+    const calendar = this.settings.fiscalCalendar;
+    const loads: Promise<unknown>[] = [];
+    for (const [grain, dates] of needs.history) {
+      const missing = [...dates].filter((d) => !this.cache.has(`history|${grain}|${d}`));
+      if (missing.length === 0) continue;
+      const loading = loadClosedHistories(this.db, this.visibility, calendar, grain, missing);
+      for (const d of missing) this.cache.set(`history|${grain}|${d}`, quiet(loading.then((m) => m.get(d)!)));
+      loads.push(loading);
+    }
+    // won series and won actuals: one statement for every date
+    const requests: WonRequest[] = [];
+    const settle: ((byDay: Map<string, Decimal>) => void)[] = [];
+    const fail: ((error: unknown) => void)[] = [];
+    for (const asOf of needs.series) {
+      const key = `series|won|${asOf}`;
+      if (this.cache.has(key)) continue;
+      const months = seriesMonths(calendar, asOf);
+      if (months.length === 0) {
+        this.cache.set(key, Promise.resolve({ months, values: [] }));
+        continue;
+      }
+      const series = deferred<ReturnType<typeof monthlySeries>>();
+      this.cache.set(key, series.promise);
+      requests.push(wonSeriesRequest(months, asOf));
+      settle.push((byDay) => series.resolve(monthlySeries(months, byDay)));
+      fail.push(series.reject);
+    }
+    for (const { periods, knownBy } of needs.actuals) {
+      const missing = periods.filter((p) => !this.cache.has(actualKey(p, knownBy)));
+      if (missing.length === 0) continue;
+      const pending = missing.map((p) => {
+        const d = deferred<Decimal>();
+        this.cache.set(actualKey(p, knownBy), d.promise);
+        return d;
+      });
+      requests.push(actualWonRequest(missing, knownBy));
+      for (const d of pending) fail.push(d.reject);
+      settle.push((byDay) => {
+        const sums = actualWon(missing, byDay);
+        for (const [i, p] of missing.entries()) pending[i]!.resolve(sums.get(p.period)!);
+      });
+    }
+    if (requests.length > 0) {
+      const loading = loadWonByDay(this.db, this.visibility, this.settings.reportingCurrency, requests);
+      loads.push(
+        loading.then(
+          (days) => {
+            for (const [i, byDay] of days.entries()) settle[i]!(byDay);
+          },
+          (error: unknown) => {
+            for (const reject of fail) reject(error);
+            throw error;
+          },
+        ),
+      );
+    }
+    await Promise.all(loads);
+  }
+
+  /** What a forecast of `method` reads besides the period's deals, recursively for the ensemble. */
+  private collect(
+    needs: Needs,
+    method: ForecastMethod,
+    period: Period & { grain: Grain },
+    asOf: string,
+    kind: SeriesKind,
+  ) {
+    switch (method) {
+      case 'stage-weighted':
+        return;
+      case 'conversion':
+      case 'monte-carlo': {
+        const dates = needs.history.get(period.grain) ?? new Set<string>();
+        needs.history.set(period.grain, dates.add(asOf));
+        return;
+      }
+      case 'timeseries':
+        if (kind === 'won') needs.series.add(asOf);
+        return;
+      case 'ensemble': {
+        const earlier = this.earlierPeriods(period, asOf);
+        needs.actuals.push({ periods: earlier, knownBy: asOf });
+        const week = weekOf(period, asOf);
+        for (const member of ENSEMBLE_MEMBERS) {
+          this.collect(needs, member, period, asOf, 'won');
+          for (const past of earlier)
+            this.collect(needs, member, { ...past, grain: period.grain }, asOfWeek(past, week), 'won');
+        }
+      }
+    }
   }
 
   /** The target a method forecasts: the time series on run-rate forecasts run-rate, all else won. */
@@ -152,10 +257,10 @@ export class Forecaster {
     series: SeriesKind,
   ): Promise<ForecastOutput> {
     const deals = await this.deals(period, asOf);
-    const history = () =>
-      this.once(`history|${period.grain}|${asOf}`, () =>
-        loadClosedHistory(this.db, this.visibility, this.settings.fiscalCalendar, period.grain, asOf),
-      );
+    const history = async () => {
+      await this.prepare([{ method, period, asOf }]);
+      return this.cache.get(`history|${period.grain}|${asOf}`) as Promise<ClosedObservation[]>;
+    };
     switch (method) {
       case 'stage-weighted':
         return stageWeighted(deals.wonToDate, deals.open, this.options.stageProbabilities);
@@ -177,6 +282,8 @@ export class Forecaster {
 
   private async timeSeries(period: Period, asOf: string, kind: SeriesKind): Promise<ForecastOutput> {
     const calendar = this.settings.fiscalCalendar;
+    if (kind === 'won')
+      await this.prepare([{ method: 'timeseries', period: { ...period, grain: 'month' }, asOf, series: kind }]);
     const series = await this.once(`series|${kind}|${asOf}`, () =>
       loadMonthlySeries(this.db, this.visibility, this.settings.reportingCurrency, calendar, kind, asOf),
     );
@@ -201,12 +308,7 @@ export class Forecaster {
    */
   async pastMape(method: ForecastMethod, period: Period & { grain: Grain }, asOf: string, series: SeriesKind) {
     const week = weekOf(period, asOf);
-    const earlier: Period[] = [];
-    let previous: Period = period;
-    for (let k = 0; k < ENSEMBLE_LOOKBACK; k++) {
-      previous = this.previous(previous, period.grain);
-      if (previous.end < asOf && asOfWeek(previous, week) <= asOf) earlier.push(previous);
-    }
+    const earlier = this.earlierPeriods(period, asOf);
     if (series === 'won') await this.actualsWon(earlier, asOf);
     const outcomes = [];
     for (const past of earlier) {
@@ -218,6 +320,18 @@ export class Forecaster {
       });
     }
     return scoreForecasts(outcomes).mape;
+  }
+
+  /** The ENSEMBLE_LOOKBACK periods before this one that had ended, and reached the same week, by the as-of date. */
+  private earlierPeriods(period: Period & { grain: Grain }, asOf: string): Period[] {
+    const week = weekOf(period, asOf);
+    const earlier: Period[] = [];
+    let previous: Period = period;
+    for (let k = 0; k < ENSEMBLE_LOOKBACK; k++) {
+      previous = this.previous(previous, period.grain);
+      if (previous.end < asOf && asOfWeek(previous, week) <= asOf) earlier.push(previous);
+    }
+    return earlier;
   }
 
   private async ensemble(period: Period & { grain: Grain }, asOf: string): Promise<ForecastOutput> {
@@ -233,6 +347,33 @@ export class Forecaster {
   }
 }
 
+interface Needs {
+  history: Map<Grain, Set<string>>;
+  series: Set<string>;
+  actuals: { periods: readonly Period[]; knownBy: string }[];
+}
+
+const actualKey = (p: Period, knownBy: string) => `actual|won|${p.period}|${knownBy}`;
+
+/** A promise settled later, from a batch; its rejection is also thrown to whoever ran the batch. */
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = quiet(
+    new Promise<T>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    }),
+  );
+  return { promise, resolve, reject };
+}
+
+/** A cached promise nobody may await: a rejection is reported by the batch, not as unhandled. */
+function quiet<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
 const money = (d: Decimal | null) => (d === null ? null : d.toFixed(2));
 
 export async function runForecast(
@@ -245,7 +386,15 @@ export async function runForecast(
 }
 
 /** Several methods on one Forecaster, sharing what they load (the web page's bands). */
-export async function runForecasts(
+export function runForecasts(
+  db: Kysely<Database>,
+  visibility: Visibility,
+  query: { period?: string | undefined; asOf: string; methods: readonly string[] } & ForecastOptions,
+): Promise<ForecastRun[]> {
+  return withHistoryPlanning(db, (trx) => forecastRuns(trx, visibility, query));
+}
+
+async function forecastRuns(
   db: Kysely<Database>,
   visibility: Visibility,
   query: { period?: string | undefined; asOf: string; methods: readonly string[] } & ForecastOptions,
@@ -257,6 +406,7 @@ export async function runForecasts(
     query.period === undefined
       ? { ...periodOf(forecaster.settings.fiscalCalendar, asOf, 'quarter'), grain: 'quarter' as const }
       : forecaster.period(query.period);
+  await forecaster.prepare(methods.map((method) => ({ method, period, asOf })));
   const deals = await forecaster.deals(period, asOf);
   const runs: ForecastRun[] = [];
   for (const method of methods) {
