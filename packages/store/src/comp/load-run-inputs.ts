@@ -180,7 +180,7 @@ export async function loadPayeeInputs(
       from flagged c where c.summed
      group by c.person_id, c.measure, c.date, c.currency
      -- A fixed order: the run hashes what it reads to know whether a payee changed.
-     order by person_id, date, external_id nulls first, measure, currency`.execute(db);
+     order by person_id, date, external_id nulls first, kind, measure, currency`.execute(db);
   for (const c of credits.rows) {
     if (c.n !== null) {
       of(c.person_id).credits.push({
