@@ -5,8 +5,9 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Store } from '../open-store.ts';
 import { openTestStore } from '../test-store.ts';
 import { creditTransactions } from './credit-transactions.ts';
-import { loadPayeeInputs } from './load-run-inputs.ts';
+import { bundledPayees, loadPayeeInputs } from './load-run-inputs.ts';
 import { addTransaction, seedRunCompany } from './run-comp-fixture.test-helper.ts';
+import { stageCreditRows } from './run-credit-rows.ts';
 
 let store: Store;
 
@@ -66,4 +67,23 @@ test('without plans to sum, every credit arrives single', async () => {
     'T3/rollup',
   ]);
   expect(inputs.get('1')!.credits.find((c) => c.id === 'T12/rollup')).toMatchObject({ cancels: 'T11/rollup' });
+});
+
+test('staged for the whole run, the batches read exactly the rows read straight from credits, in the same order', async () => {
+  const w = { ...window, bundlePlans: ['mgr'] };
+  const direct = await loadPayeeInputs(store.db, ['1', '2', '3'], w);
+  const staged = await store.db.transaction().execute(async (trx) => {
+    await stageCreditRows(trx, ['1', '2', '3'], await bundledPayees(trx, ['1', '2', '3'], ['mgr']), window);
+    return loadPayeeInputs(trx, ['1', '2', '3'], { ...window, staged: true });
+  });
+  const credits = (m: typeof direct) =>
+    [...m.values()].map((p) => [p.personId, p.credits.map((c) => ({ ...c, amount: c.amount.toFixed() }))]);
+  expect(credits(staged)).toEqual(credits(direct));
+  expect(staged.get('1')!.credits.map((c) => c.id)).toEqual([
+    '2 bookings credits of 2026-01-15 in USD',
+    'T11/rollup',
+    '1 bookings credits of 2026-01-20 in USD',
+    'T12/rollup',
+    'T2/rollup',
+  ]);
 });

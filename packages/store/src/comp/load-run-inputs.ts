@@ -5,6 +5,7 @@ import type { Credit, FxRate } from '@attain/core/comp/scenario-schema.ts';
 import { Decimal } from '@attain/core/money/decimal.ts';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.ts';
+import { creditRowsOf, stagedCreditRowsOf } from './run-credit-rows.ts';
 
 export interface AssignmentRow {
   personId: string;
@@ -64,6 +65,8 @@ export interface LoadWindow {
    * so statements, explanations and clawbacks still name transactions.
    */
   bundlePlans?: readonly string[];
+  /** The credits rows were staged for the whole run (`stageCreditRows`); `bundlePlans` is then unused. */
+  staged?: boolean;
 }
 
 export async function loadPayeeInputs(
@@ -135,53 +138,10 @@ export async function loadPayeeInputs(
     });
   }
 
-  const bundled = await bundledPayees(db, ids, window.bundlePlans ?? []);
-  // One pass over the batch's credits: single rows with what `when` filters on, and the summed days.
-  const credits = await sql<{
-    person_id: string;
-    transaction_id: string | null;
-    kind: string | null;
-    measure: string;
-    date: string;
-    amount: string;
-    currency: string;
-    external_id: string | null;
-    cancels: string | null;
-    contract_months: number | null;
-    deal_type: string | null;
-    product: string | null;
-    family: string | null;
-    n: string | null;
-  }>`
-    with mine as (
-      select c.person_id, c.transaction_id, c.kind, c.measure, c.date, c.amount, c.currency, c.cancels_transaction_id,
-             c.person_id = any(${bundled}::bigint[]) and c.date < ${window.start} and c.cancels_transaction_id is null
-               as summable
-        from credits c
-       where c.person_id = any(${ids}::bigint[]) and c.date between ${window.lookbackFrom} and ${window.end}),
-    cancelled as (
-      select distinct person_id, cancels_transaction_id as transaction_id from mine where cancels_transaction_id is not null),
-    flagged as (
-      select m.*, m.summable and not exists (
-               select 1 from cancelled k where k.person_id = m.person_id and k.transaction_id = m.transaction_id) as summed
-        from mine m)
-    select c.person_id, c.transaction_id, c.kind, c.measure, c.date, c.amount, c.currency, t.external_id,
-           ct.external_id as cancels, coalesce(t.contract_months, ct.contract_months) as contract_months,
-           o.type as deal_type, p.name as product, p.family, null::bigint as n
-      from flagged c
-      join transactions t on t.id = c.transaction_id
-      left join transactions ct on ct.id = c.cancels_transaction_id
-      left join opportunities o on o.id = coalesce(t.opportunity_id, ct.opportunity_id)
-      left join products p on p.id = coalesce(t.product_id, ct.product_id)
-     where not c.summed
-    union all
-    select c.person_id, null, null, c.measure, c.date, sum(c.amount), c.currency, null, null, null, null, null, null,
-           count(*)
-      from flagged c where c.summed
-     group by c.person_id, c.measure, c.date, c.currency
-     -- A fixed order: the run hashes what it reads to know whether a payee changed.
-     order by person_id, date, external_id nulls first, kind, measure, currency`.execute(db);
-  for (const c of credits.rows) {
+  const credits = window.staged
+    ? await stagedCreditRowsOf(db, ids)
+    : await creditRowsOf(db, ids, await bundledPayees(db, ids, window.bundlePlans ?? []), window);
+  for (const c of credits) {
     if (c.n !== null) {
       of(c.person_id).credits.push({
         id: `${c.n} ${c.measure} credits of ${c.date} in ${c.currency}`,
@@ -247,7 +207,7 @@ export async function loadPayeeInputs(
 }
 
 /** The payees all of whose plan assignments are on plans that read credits only through totals. */
-async function bundledPayees(db: Kysely<Database>, ids: string[], plans: readonly string[]): Promise<string[]> {
+export async function bundledPayees(db: Kysely<Database>, ids: string[], plans: readonly string[]): Promise<string[]> {
   if (plans.length === 0) return [];
   const rows = await sql<{ person_id: string }>`
     select person_id from plan_assignments where person_id = any(${ids}::bigint[])

@@ -20,8 +20,9 @@ import type { Database } from '../schema.ts';
 import { readSettings } from '../settings/workspace-settings.ts';
 import { type CreditingMode, creditIfChanged } from './credit-if-changed.ts';
 import type { CreditingResult } from './credit-transactions.ts';
-import { fxRowsFor, loadPayeeInputs, type PayeeInputs, payeesOfRun } from './load-run-inputs.ts';
+import { bundledPayees, fxRowsFor, loadPayeeInputs, type PayeeInputs, payeesOfRun } from './load-run-inputs.ts';
 import { planVersionsInForce, type StoredPlan, versionInForce } from './plan-versions.ts';
+import { stageCreditRows } from './run-credit-rows.ts';
 import { writeHold, writeResult } from './write-run-results.ts';
 
 export interface RunCompOptions {
@@ -131,17 +132,18 @@ export async function runComp(db: Kysely<Database>, options: RunCompOptions): Pr
     // arrive summed per day (load-run-inputs), the same numbers at a fraction of the work.
     const bundlePlans = [...versions].filter(([, list]) => list.every((v) => isCreditBlind(v.plan))).map(([id]) => id);
 
+    const creditWindow = { lookbackFrom, start: period.start, end: period.end };
+    await stageCreditRows(trx, payees, await bundledPayees(trx, payees, bundlePlans), creditWindow);
+
     const summary = { recomputed: 0, unchanged: 0, held: 0, holds: [] as Hold[] };
     const totals = new Map<string, { earned: Decimal; paid: Decimal }>();
     const batchSize = options.batchSize ?? 50;
     const load = (i: number) => {
       if (i >= payees.length) return undefined;
       const loading = loadPayeeInputs(trx, payees.slice(i, i + batchSize), {
-        lookbackFrom,
-        start: period.start,
-        end: period.end,
+        ...creditWindow,
         period: period.period,
-        bundlePlans,
+        staged: true,
       });
       // Awaited on the next turn of the loop; a failure meanwhile must not go unhandled.
       loading.catch(() => {});
