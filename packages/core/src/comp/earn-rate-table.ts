@@ -43,16 +43,25 @@ export function earnRateTable(
     const { scale, base } = scaling(table, context, quotaPeriod);
     let running = ZERO;
     let periodTotal = ZERO;
+    // Cumulative: a credit's x before is the previous credit's x after, the same quotient of the
+    // same operands; so it and F of it are reused instead of worked out again (half the F calls).
+    let previous: { to: Decimal; F: Decimal | undefined } | undefined;
     for (const c of group) {
       const earns = matchesWhen(table.when, c.credit);
       const before = running;
       running = running.plus(c.amount);
-      const [from, to] =
-        table.scope === 'cumulative'
-          ? [before.dividedBy(scale), running.dividedBy(scale)]
-          : [ZERO, c.amount.abs().dividedBy(scale)];
+      const cumulative = table.scope === 'cumulative';
+      const from = cumulative ? (previous?.to ?? before.dividedBy(scale)) : ZERO;
+      const to = cumulative ? running.dividedBy(scale) : c.amount.abs().dividedBy(scale);
       const sign = table.scope === 'transaction' && c.amount.isNegative() ? -1 : 1;
-      const earned = earns ? F(to).minus(F(from)).times(base).times(sign) : ZERO;
+      const Fto = earns ? F(to) : undefined;
+      const earned = earns
+        ? Fto!
+            .minus((cumulative && previous?.F) || F(from))
+            .times(base)
+            .times(sign)
+        : ZERO;
+      if (cumulative) previous = { to, F: Fto };
       periodTotal = periodTotal.plus(earned);
       credits.push({
         credit: c.credit.id,
