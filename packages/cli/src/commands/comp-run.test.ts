@@ -36,6 +36,8 @@ test('run prints the draft, its totals and the held payees; approve and close lo
   expect(run.stdout).toContain('payees paid 2 (recomputed 2, unchanged 0), held 1');
   expect(run.stdout).toContain('USD: earned 7400.00, paid 7400.00');
   expect(run.stdout).toMatch(/P-LEE {2}QUOTA_MISSING/);
+  // Progress goes to stderr, so stdout stays the result; the last line says every payee is done.
+  expect(run.stderr).toBe('  crediting\n  reading credits\n  payees 100%\n');
 
   const json = JSON.parse(comp(['run', '--period', '2026-01', '--format', 'json']).stdout);
   expect(json).toMatchObject({

@@ -11,6 +11,7 @@ import {
 import { type RunCompResult, runComp } from '@attain/store/comp/run-comp.ts';
 import { type Command, Option } from 'commander';
 import { withStore } from '../open-store.ts';
+import { progressPrinter } from '../progress.ts';
 import { cliActor } from './territory-context.ts';
 
 const format = () => new Option('--format <format>', 'output format').choices(['json', 'table']).default('table');
@@ -24,7 +25,12 @@ export function registerCompRun(comp: Command): void {
     .addOption(format())
     .action(async (options: { period: string; full?: boolean; format: string }, command: Command) => {
       const result = await withStore(command, 'attain comp run', (store) =>
-        runComp(store.db, { period: options.period, mode: options.full ? 'full' : 'incremental', actor: cliActor() }),
+        runComp(store.db, {
+          period: options.period,
+          mode: options.full ? 'full' : 'incremental',
+          actor: cliActor(),
+          onProgress: progressPrinter(),
+        }),
       );
       process.stdout.write(options.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : runTable(result));
     });

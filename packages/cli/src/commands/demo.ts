@@ -14,6 +14,7 @@ import type { Store } from '@attain/store/open-store.ts';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { buildWebIfNeeded } from '../build-web.ts';
 import { dataDirOf, openCliStore } from '../open-store.ts';
+import { progressPrinter } from '../progress.ts';
 import { parsePort, serveUntilStopped } from './serve.ts';
 
 interface DemoOptions {
@@ -74,18 +75,6 @@ async function openEmpty(command: Command, options: DemoOptions): Promise<{ stor
   rmSync(join(dataDirOf(command), 'pgdata'), { recursive: true, force: true });
   store = await openCliStore(command, 'attain demo');
   return { store, reused: false };
-}
-
-/** One line per loading step with how far it is, at most every 2 s per step, rather than one per chunk. */
-function progressPrinter(): (step: string, done: number, total?: number) => void {
-  let current = '';
-  let shown = 0;
-  return (step, done, total) => {
-    if (step === 'done' || (step === current && Date.now() - shown < 2000)) return;
-    current = step;
-    shown = Date.now();
-    say(`  ${step}${done > 0 && total ? ` ${Math.floor((done * 100) / total)}%` : ''}`);
-  };
 }
 
 function printLogins(logins: DemoLogin[]): void {

@@ -46,7 +46,15 @@ describe('attain comp run, approve, close', () => {
   let january: string;
 
   it('computes the month for everyone, holding a payee it cannot pay without guessing', async () => {
-    const run = await runComp(store.db, { period: '2026-01', actor });
+    const steps: string[] = [];
+    const run = await runComp(store.db, {
+      period: '2026-01',
+      actor,
+      // Batches of two: the third payee comes in a second batch, and progress says so.
+      batchSize: 2,
+      onProgress: (step, done, total) => steps.push(total === undefined ? step : `${step} ${done}/${total}`),
+    });
+    expect(steps).toEqual(['crediting', 'reading credits', 'payees 2/3', 'payees 3/3']);
     january = run.runId;
     // Raj: F(0.6) × 100,000 = 6,000. Mia: 2% of (60,000 + 10,000) = 1,400. Lee has no quota.
     expect(await linesOf(run.runId, 'P-RAJ')).toEqual([['component', 'commission', null, '6000.00']]);

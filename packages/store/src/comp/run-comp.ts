@@ -37,6 +37,8 @@ export interface RunCompOptions {
    * changed nothing since (the demo runs a year of months after one crediting).
    */
   credit?: boolean;
+  /** Told as the run goes: `crediting`, `reading credits`, then `payees` done of total. */
+  onProgress?: (step: string, done: number, total?: number) => void;
 }
 
 export interface Hold {
@@ -83,7 +85,9 @@ export async function runComp(db: Kysely<Database>, options: RunCompOptions): Pr
         { period: period.period, run: previous.id },
       );
     }
+    const progress = options.onProgress ?? (() => {});
     const lookbackFrom = await lookbackStart(trx, calendar, period);
+    progress('crediting', 0);
     const crediting =
       options.credit === false
         ? { transactions: 0, credits: 0, exceptions: 0, mode: 'skipped' as const }
@@ -132,6 +136,7 @@ export async function runComp(db: Kysely<Database>, options: RunCompOptions): Pr
     // arrive summed per day (load-run-inputs), the same numbers at a fraction of the work.
     const bundlePlans = [...versions].filter(([, list]) => list.every((v) => isCreditBlind(v.plan))).map(([id]) => id);
 
+    progress('reading credits', 0);
     const creditWindow = { lookbackFrom, start: period.start, end: period.end };
     await stageCreditRows(trx, payees, await bundledPayees(trx, payees, bundlePlans), creditWindow);
 
@@ -198,6 +203,7 @@ export async function runComp(db: Kysely<Database>, options: RunCompOptions): Pr
         await copyResults(trx, previous!.id, run.id, copy);
         summary.unchanged += copy.length;
       }
+      progress('payees', Math.min(i + batchSize, payees.length), payees.length);
     }
     // Totals include the copied payees.
     const copiedTotals = await sql<{ currency: string; earned: string; paid: string }>`
