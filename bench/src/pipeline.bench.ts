@@ -30,6 +30,7 @@ export async function run(context: BenchContext): Promise<void> {
     ['waterfall quarter start → today', (v) => pipelineWaterfall(db, v, { from: quarterStart, to: today })],
     ['waterfall with deals', (v) => pipelineWaterfall(db, v, { from: quarterStart, to: today, deals: true })],
     ['funnel created this quarter', (v) => pipelineFunnel(db, v, { basis: 'created', today })],
+    ['funnel closed this quarter', (v) => pipelineFunnel(db, v, { basis: 'closed', today })],
     ['velocity this quarter', (v) => pipelineVelocity(db, v, { today })],
     ['aging today', (v) => pipelineAging(db, v, { asOf: today })],
     ['coverage by manager', (v) => pipelineCoverage(db, v, { asOf: today, by: 'manager' })],

@@ -7,6 +7,8 @@ import * as compensation from './2026-11-24T1800-compensation.ts';
 import * as forecasting from './2026-11-24T2100-forecasting.ts';
 import * as creditsDerived from './2026-11-25T1000-credits-derived.ts';
 import * as pipelineIndexes from './2026-11-25T1100-pipeline-indexes.ts';
+import * as openStageProbabilities from './2026-11-25T1200-open-stage-probabilities.ts';
+import * as historyAndBookingsIndexes from './2026-11-25T1230-history-and-bookings-indexes.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-24T0900-foundation': foundation,
@@ -16,4 +18,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T2100-forecasting': forecasting,
   '2026-11-25T1000-credits-derived': creditsDerived,
   '2026-11-25T1100-pipeline-indexes': pipelineIndexes,
+  '2026-11-25T1200-open-stage-probabilities': openStageProbabilities,
+  '2026-11-25T1230-history-and-bookings-indexes': historyAndBookingsIndexes,
 };

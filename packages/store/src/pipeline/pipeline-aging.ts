@@ -2,8 +2,10 @@
 // (the first snapshot's date when the deal has none), in the buckets of core/pipeline/aging-buckets.ts;
 // days in the current stage = as-of − the first snapshot of the current unbroken stay at that stage.
 // Count and amount (reporting currency at the as-of date's rate) per stage and bucket.
-// Plan: latest snapshot per deal on or before the date (open, visible) → per deal, its last
-// snapshot at another stage before it (one pass over the deal's snapshots) → bucket → group by.
+// Plan: latest snapshot per deal on or before the date (open, visible) → per deal, primary-key
+// probes: its last snapshot at another stage (read backwards through the current stay), the first
+// snapshot after that, and the first snapshot only when the created date is missing → bucket →
+// group by.
 import { assertIsoDate } from '@attain/core/dates/iso-date.ts';
 import { AGE_BUCKETS, type AgeBucket } from '@attain/core/pipeline/aging-buckets.ts';
 import { type Kysely, sql } from 'kysely';
@@ -12,8 +14,8 @@ import { readSettings } from '../settings/workspace-settings.ts';
 import { type Visibility, visibleCondition } from '../visibility/visible-people.ts';
 import {
   fxRatesOn,
+  openSnapshotsAsOf,
   periodOrQuarter,
-  snapshotsAsOf,
   snapshotsAsOfClosing,
   stageOrder,
   withHistoryPlanning,
@@ -55,19 +57,15 @@ export async function pipelineAging(
   visibility: Visibility,
   query: AgingQuery,
 ): Promise<AgingResult> {
-  // The stage order (a pass over every snapshot) is only needed to sort: it runs beside the statement.
-  const [stages, result] = await Promise.all([
-    stageOrder(db, query.stages),
-    withHistoryPlanning(db, (trx) => aging(trx, visibility, query)),
-  ]);
-  return result(stages);
+  return withHistoryPlanning(db, async (trx) => aging(trx, visibility, query, await stageOrder(trx, query.stages)));
 }
 
 async function aging(
   db: Kysely<Database>,
   visibility: Visibility,
   query: AgingQuery,
-): Promise<(stages: string[]) => AgingResult> {
+  stages: readonly string[],
+): Promise<AgingResult> {
   const settings = await readSettings(db);
   const asOf = assertIsoDate(query.asOf, 'asOf');
   const period = query.period === undefined ? null : periodOrQuarter(settings, query.period, asOf);
@@ -82,21 +80,22 @@ async function aging(
   }>`
     with fx as (${fxRatesOn(settings.reportingCurrency, asOf)}),
     d as (
-      select s.opportunity_id, coalesce(s.stage, '(none)') as stage, coalesce(s.amount, 0) * fx.rate as amount_rc,
-        greatest(0, ${asOf}::date - coalesce(o.created_date, h.first_seen)) as age,
-        ${asOf}::date - coalesce(h.stage_since, h.first_seen) as in_stage
-      from ${period ? snapshotsAsOfClosing(asOf, period.start, period.end) : snapshotsAsOf(asOf)} s
-      join opportunities o on o.id = s.opportunity_id
-      left join fx on fx.currency = s.currency
-      cross join lateral (
-        select min(x.snapshot_date) as first_seen,
-          min(x.snapshot_date) filter (where x.snapshot_date > coalesce(
-            (select max(y.snapshot_date) from opportunity_snapshots y
+      select coalesce(s.stage, '(none)') as stage, coalesce(s.amount, 0) * fx.rate as amount_rc,
+        greatest(0, ${asOf}::date - coalesce(s.deal_created_date, (select min(x.snapshot_date) from opportunity_snapshots x
+          where x.opportunity_id = s.opportunity_id))) as age,
+        -- the stay began at the first snapshot after the last one at another stage (or the first one)
+        ${asOf}::date - (select min(x.snapshot_date) from opportunity_snapshots x
+          where x.opportunity_id = s.opportunity_id and x.snapshot_date <= ${asOf}::date
+            and x.snapshot_date > coalesce((select max(y.snapshot_date) from opportunity_snapshots y
               where y.opportunity_id = s.opportunity_id and y.snapshot_date <= ${asOf}::date
-                and y.stage is distinct from s.stage), '-infinity'::date)) as stage_since
-        from opportunity_snapshots x
-        where x.opportunity_id = s.opportunity_id and x.snapshot_date <= ${asOf}::date
-      ) h
+                and y.stage is distinct from s.stage), '-infinity'::date)) as in_stage
+      from ${
+        period
+          ? sql`(select c.*, o.created_date as deal_created_date from ${snapshotsAsOfClosing(asOf, period.start, period.end)} c
+              join opportunities o on o.id = c.opportunity_id)`
+          : openSnapshotsAsOf(asOf)
+      } s
+      left join fx on fx.currency = s.currency
       where s.status = 'open' and ${visibleCondition(visibility, 's.owner_id')}
     ),
     b as (select d.*, ${bucketCase} as bucket from d)
@@ -122,17 +121,12 @@ async function aging(
   };
   // the grouping sets' null marks "all"; a stage column is never null inside the data (coalesced)
   const present = new Set(rows.filter((r) => r.stage !== null).map((r) => r.stage!));
-  return (stages) => {
-    const ordered = [
-      ...stages.filter((s) => present.has(s)),
-      ...[...present].filter((s) => !stages.includes(s)).sort(),
-    ];
-    return {
-      asOf,
-      currency: settings.reportingCurrency,
-      period: period ? { period: period.period, start: period.start, end: period.end } : null,
-      stages: ordered.map((s) => stageRow(s, s)),
-      total: stageRow(null, 'total'),
-    };
+  const ordered = [...stages.filter((s) => present.has(s)), ...[...present].filter((s) => !stages.includes(s)).sort()];
+  return {
+    asOf,
+    currency: settings.reportingCurrency,
+    period: period ? { period: period.period, start: period.start, end: period.end } : null,
+    stages: ordered.map((s) => stageRow(s, s)),
+    total: stageRow(null, 'total'),
   };
 }

@@ -1,9 +1,9 @@
 // Open pipeline as of any date (DESIGN §8 open_pipeline, issue 6 pipeline history): each deal's
 // latest snapshot on or before the date, kept when open (and, with a period, closing inside it),
 // grouped by stage / forecast category / owner / owner's manager as of the date. Amounts in the
-// reporting currency at the as-of date's rate, to the cent per deal. Plan: snapshots up to the
-// date → distinct on opportunity → hash join to the one-day FX grid → optional dimension joins →
-// group by, sorted by the stage order then names.
+// reporting currency at the as-of date's rate, to the cent per deal. Plan: each deal's latest
+// snapshot up to the date (one primary-key probe per deal, snapshot-state.ts) → hash join to the
+// one-day FX rates → optional dimension joins → group by, sorted by the stage order then names.
 
 import { assertIsoDate } from '@attain/core/dates/iso-date.ts';
 import { AttainError } from '@attain/core/errors.ts';
@@ -13,8 +13,8 @@ import { readSettings } from '../settings/workspace-settings.ts';
 import { type Visibility, visibleCondition } from '../visibility/visible-people.ts';
 import {
   fxRatesOn,
+  openSnapshotsAsOf,
   periodOrQuarter,
-  snapshotsAsOf,
   snapshotsAsOfClosing,
   stageOrder,
   withHistoryPlanning,
@@ -91,12 +91,9 @@ export async function pipelineAsOf(
   visibility: Visibility,
   query: PipelineAsOfQuery,
 ): Promise<PipelineAsOfResult> {
-  // The stage order (a pass over every snapshot) only sorts the rows: it runs beside the statement.
-  const [stages, result] = await Promise.all([
-    query.by.includes('stage') ? stageOrder(db, query.stages) : [],
-    withHistoryPlanning(db, (trx) => asOfFigures(trx, visibility, query)),
-  ]);
-  return result(stages);
+  return withHistoryPlanning(db, async (trx) =>
+    asOfFigures(trx, visibility, query, query.by.includes('stage') ? await stageOrder(trx, query.stages) : []),
+  );
 }
 
 /**
@@ -128,7 +125,8 @@ async function asOfFigures(
   db: Kysely<Database>,
   visibility: Visibility,
   query: PipelineAsOfQuery,
-): Promise<(stages: string[]) => PipelineAsOfResult> {
+  stages: readonly string[],
+): Promise<PipelineAsOfResult> {
   const settings = await readSettings(db);
   const asOf = assertIsoDate(query.asOf, 'asOf');
   const period = query.period === undefined ? null : periodOrQuarter(settings, query.period, asOf);
@@ -142,7 +140,7 @@ async function asOfFigures(
     with fx as (${fxRatesOn(settings.reportingCurrency, asOf)}),
     s as (
       select s.*, coalesce(s.amount, 0) * fx.rate as amount_rc
-      from ${period ? snapshotsAsOfClosing(asOf, period.start, period.end) : snapshotsAsOf(asOf)} s
+      from ${period ? snapshotsAsOfClosing(asOf, period.start, period.end) : openSnapshotsAsOf(asOf)} s
       left join fx on fx.currency = s.currency
       where s.status = 'open' and ${visibleCondition(visibility, 's.owner_id')}
     )
@@ -171,7 +169,7 @@ async function asOfFigures(
     weighted: r.weighted,
   });
   const total = query.by.length > 0 ? rows.find((r) => r.is_total) : rows[0];
-  return (stages) => ({
+  return {
     asOf,
     currency: settings.reportingCurrency,
     period: period ? { period: period.period, start: period.start, end: period.end } : null,
@@ -180,5 +178,5 @@ async function asOfFigures(
       .filter((r) => r !== total)
       .map((r) => ({ ...Object.fromEntries(query.by.map((d) => [d, String(r[d])])), ...figure(r) })),
     total: total ? figure(total) : { count: 0, amount: '0.00', weighted: '0.00' },
-  });
+  };
 }

@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Store } from '../open-store.ts';
 import { openTestStore } from '../test-store.ts';
-import { seedPipelineHistory } from './pipeline-fixture.test-helper.ts';
+import type { Visibility } from '../visibility/visible-people.ts';
+import { PEOPLE, seedPipelineHistory } from './pipeline-fixture.test-helper.ts';
 import { pipelineVelocity } from './pipeline-velocity.ts';
 
 let store: Store;
@@ -41,4 +42,13 @@ test('velocity = open deals × win rate × average won size ÷ cycle days', asyn
 test('no closed deals: the velocity is null, not 0', async () => {
   const result = await pipelineVelocity(store.db, { kind: 'all' }, { period: '2026-Q1', today: '2026-09-15' });
   expect(result).toMatchObject({ asOf: '2026-03-31', openDeals: 0, winRate: null, velocityPerDay: null });
+});
+
+test("a rep's view: their open deals and their deals' stays only", async () => {
+  const raj: Visibility = { kind: 'own', personIds: [PEOPLE.raj] };
+  const result = await pipelineVelocity(store.db, raj, { period: '2026-Q3', today: '2026-09-15' });
+  // open on 2026-09-15: O-1, O-3, O-6, O-9, O-11; Raj closed nothing in Q3, so no win rate
+  expect(result).toMatchObject({ openDeals: 5, winRate: null, velocityPerDay: null });
+  // O-1 left Proposal on 08-03 after 35 days; O-3, O-6 and O-9 never changed stage
+  expect(result.stages.filter((s) => s.exits > 0)).toEqual([{ stage: 'Proposal', exits: 1, meanDays: '35.00' }]);
 });

@@ -6,8 +6,10 @@
 // cent per deal before adding, so the identity holds exactly on the figures printed.
 // Plan: only deals with a snapshot up to D2 closing inside the period can move in it (every step
 // needs the close date in the period at D1 or at D2), so an index range scan on the close date
-// (opportunity_snapshots_close) picks them → two primary-key probes each (the state as of D1 and
-// as of D2) → one-day FX rates → per-deal classification (at most two movements) → group by step.
+// (opportunity_snapshots_close) picks them, in deal order → two primary-key probes each (the state
+// as of D1 and as of D2), materialised → one-day FX rates, one hash join per date (joined inside
+// the probes, PostgreSQL built a one-row hash per deal: 0.5 s of 2 on the large demo) → per-deal
+// classification (at most two movements) → group by step.
 import { assertIsoDate } from '@attain/core/dates/iso-date.ts';
 import { AttainError } from '@attain/core/errors.ts';
 import { Decimal } from '@attain/core/money/decimal.ts';
@@ -80,23 +82,30 @@ async function waterfall(
   const deals = sql`
     with fx as (${fxRatesOn(settings.reportingCurrency, to)}),
     moved as (
+      -- in deal order, so that the probes below walk the primary key and the table forward
+      -- (in hash order they cost 9 µs each instead of 2 on the large demo: 1.7 s → 1.3 s)
       select distinct c.opportunity_id as id from opportunity_snapshots c
       where c.close_date between ${period.start}::date and ${period.end}::date and c.snapshot_date <= ${to}::date
+      order by 1
     ),
-    d as (
-      select s2.opportunity_id, s2.owner_id,
-        s1.opportunity_id is not null as seen1, s1.status as status1, s1.close_date as close1,
-        ${inReportingCurrency('s1.amount', 'fx1')} as a1,
-        s2.status as status2, s2.close_date as close2,
-        ${inReportingCurrency('s2.amount', 'fx2')} as a2
+    states as materialized (
+      select s2.opportunity_id, s2.owner_id, s1.opportunity_id is not null as seen1, s1.status as status1,
+        s1.close_date as close1, s1.amount as amount1, s1.currency as currency1,
+        s2.status as status2, s2.close_date as close2, s2.amount as amount2, s2.currency as currency2
       from moved
       cross join lateral (select * from opportunity_snapshots x where x.opportunity_id = moved.id
         and x.snapshot_date <= ${to}::date order by x.snapshot_date desc limit 1) s2
       left join lateral (select * from opportunity_snapshots x where x.opportunity_id = moved.id
         and x.snapshot_date <= ${from}::date order by x.snapshot_date desc limit 1) s1 on true
-      left join fx fx1 on fx1.currency = s1.currency
-      left join fx fx2 on fx2.currency = s2.currency
       where ${visibleCondition(visibility, 's2.owner_id')}
+    ),
+    d as (
+      select st.opportunity_id, st.owner_id, st.seen1, st.status1, st.close1,
+        ${inReportingCurrency('st.amount1', 'fx1')} as a1, st.status2, st.close2,
+        ${inReportingCurrency('st.amount2', 'fx2')} as a2
+      from states st
+      left join fx fx1 on fx1.currency = st.currency1
+      left join fx fx2 on fx2.currency = st.currency2
     ),
     c as (
       select d.*, coalesce(d.seen1 and d.status1 = 'open' and ${inP('d.close1')}, false) as in_start,
