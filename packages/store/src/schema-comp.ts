@@ -61,6 +61,42 @@ export interface CompTables {
     cancels_transaction_id: Ref;
     source_person_id: Ref;
     territory_id: Ref;
+    /** A cancellation's: the date of the transaction it cancels, whose reporting line its roll-ups follow. */
+    basis_date: ColumnType<string | null, string | null | undefined, string | null>;
+  };
+  /** Every (person, manager above them) pair and the dates it holds (migration 2026-11-25T1300). */
+  reporting_lines: {
+    person_id: string;
+    manager_id: string;
+    depth: number;
+    valid_from: string;
+    valid_to: string | null;
+  };
+  /** The credits summed per payee and day (migration 2026-11-25T1300), kept by crediting. */
+  credit_day_totals: {
+    person_id: string;
+    date: string;
+    chain_date: string;
+    currency: string;
+    measure: string;
+    rolls_up: boolean;
+    amount: string;
+    credits: string;
+  };
+  /** View: the credits rows and the derived roll-up credits. */
+  all_credits: {
+    transaction_id: string;
+    person_id: string;
+    kind: string;
+    measure: string;
+    date: string;
+    share: string;
+    amount: string;
+    currency: string;
+    cancels_transaction_id: Ref;
+    source_person_id: Ref;
+    territory_id: Ref;
+    basis_date: string | null;
   };
   credit_exceptions: { transaction_id: string; code: string; message: string; details: Json };
   crediting_runs: {

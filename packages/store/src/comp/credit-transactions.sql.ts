@@ -7,16 +7,15 @@
 //                      credit takes (owner → revenue splits → opportunity owner → territory)
 //   basis_territory    the account territory and its owner as of the basis date, only for bases
 //                      routed to the territory (hash join on account_id, filter on the date ranges)
-//   basis_credits      per basis: direct rows by route, overlay rows, then roll-up rows
+//   basis_credits      per basis: direct rows by route, then overlay rows
 //   basis_exceptions   bases with no direct recipient or splits not summing to 100
 //   crediting_result   scope × its basis's credits: the credits the range must hold
-// Roll-up plan: the manager chains are walked once per distinct (direct payee, basis date) — a few
-// ten thousand starts, not one per transaction — by a recursive CTE over person_history (path
-// array as the cycle guard, depth ≤ 32); the chains are then hash-joined back to the direct rows
-// and grouped per (basis, manager). Writing plan: two hash anti-joins of crediting_result with
+// Roll-up credits are not written: they are derived where they are read, from the direct credits
+// and reporting_lines (the closure of person_history, rebuilt here; migration
+// 2026-11-25T1300-derived-rollups). Writing plan: two hash anti-joins of crediting_result with
 // credits (delete what differs, insert what is missing). Medium demo, fiscal 2025 (194k
-// transactions, 865k credits) on PostgreSQL: ~24 s into empty tables, three quarters of it the
-// credits rows' foreign-key checks and index entries; ~7 s to re-run over unchanged data.
+// transactions, 865k credits when roll-ups were stored) on PostgreSQL: ~24 s into empty tables,
+// three quarters of it the credits rows' index entries; ~7 s to re-run over unchanged data.
 import { sql } from 'kysely';
 
 const inForce = (alias: string, date: string) =>
@@ -29,6 +28,7 @@ export const TEMP_TABLES = [
   'basis_credits',
   'basis_exceptions',
   'crediting_result',
+  'credit_days_touched',
 ] as const;
 
 export const createScope = (from: string, to: string, afterTransactionId?: string) => sql`
@@ -134,29 +134,31 @@ export const insertOverlays = sql`
   where exists (select 1 from basis_credits c where c.basis_id = b.basis_id)
   order by b.basis_id, tow.person_id, ta.territory_id`;
 
-export const insertRollups = sql`
-  insert into basis_credits (basis_id, person_id, kind, share, source_person_id, territory_id)
-  with recursive direct as (
-    select c.basis_id, c.person_id, c.share, b.date from basis_credits c
-    join crediting_basis b on b.basis_id = c.basis_id
-    where c.kind <> 'overlay'
-  ),
-  chain (person_id, date, manager_id, depth, path) as (
-    select s.person_id, s.date, ph.manager_id, 1, array[s.person_id, ph.manager_id]
-    from (select distinct person_id, date from direct) s
-    join person_history ph on ph.person_id = s.person_id and ${inForce('ph', 's.date')}
-    where ph.manager_id is not null and ph.manager_id <> s.person_id
-    union all
-    select c.person_id, c.date, ph.manager_id, c.depth + 1, c.path || ph.manager_id
-    from chain c
-    join person_history ph on ph.person_id = c.manager_id and ${inForce('ph', 'c.date')}
-    where ph.manager_id is not null and ph.manager_id <> all (c.path) and c.depth < 32
-  ),
-  links as (select distinct person_id, date, manager_id from chain)
-  select d.basis_id, l.manager_id, 'rollup', least(sum(d.share), 1),
-    case when count(*) = 1 then min(d.person_id) end, null
-  from direct d join links l on l.person_id = d.person_id and l.date = d.date
-  group by d.basis_id, l.manager_id`;
+// The closure of person_history: each person with every manager above them, over the dates that
+// whole chain holds (the intersection of its links' dates). At any date it gives exactly the chain
+// a walk up person_history as of that date gives: the path array stops a cycle and depth stops at
+// 32, as they always did. A few rows per person: rebuilt whole by every crediting.
+export const rebuildReportingLines = [
+  sql`delete from reporting_lines`,
+  sql`insert into reporting_lines (person_id, manager_id, depth, valid_from, valid_to)
+    with recursive chain (person_id, manager_id, depth, valid_from, valid_to, path) as (
+      select ph.person_id, ph.manager_id, 1, ph.valid_from, ph.valid_to, array[ph.person_id, ph.manager_id]
+      from person_history ph
+      where ph.manager_id is not null and ph.manager_id <> ph.person_id
+      union all
+      select c.person_id, ph.manager_id, c.depth + 1, greatest(c.valid_from, ph.valid_from),
+        case when c.valid_to is null then ph.valid_to when ph.valid_to is null then c.valid_to
+             else least(c.valid_to, ph.valid_to) end,
+        c.path || ph.manager_id
+      from chain c
+      join person_history ph on ph.person_id = c.manager_id
+        and (c.valid_to is null or ph.valid_from < c.valid_to)
+        and (ph.valid_to is null or ph.valid_to > c.valid_from)
+      where ph.manager_id is not null and ph.manager_id <> all (c.path) and c.depth < 32
+    )
+    select person_id, manager_id, depth, valid_from, valid_to from chain`,
+  sql`analyze reporting_lines`,
+];
 
 /** Each transaction in scope takes its basis's credits: its own, or for a cancellation those of the
  *  transaction it cancels, at its own amount, date and currency. */
@@ -164,7 +166,8 @@ export const createResult = sql`
   create temp table crediting_result on commit drop as
   select s.transaction_id, c.person_id, c.kind, b.measure, s.date, c.share, s.amount * c.share as amount,
     s.currency, case when s.type = 'cancellation' then s.cancels_id end as cancels_transaction_id,
-    c.source_person_id, c.territory_id
+    c.source_person_id, c.territory_id,
+    case when s.type = 'cancellation' then b.date end as basis_date
   from crediting_scope s
   join crediting_basis b on b.basis_id = s.basis_id
   join basis_credits c on c.basis_id = s.basis_id
@@ -179,19 +182,38 @@ const SAME_CREDIT = sql.raw(`n.transaction_id = c.transaction_id and n.person_id
     and n.amount::text = c.amount::text and n.currency = c.currency
     and n.cancels_transaction_id is not distinct from c.cancels_transaction_id
     and n.source_person_id is not distinct from c.source_person_id
-    and n.territory_id is not distinct from c.territory_id`);
+    and n.territory_id is not distinct from c.territory_id
+    and n.basis_date is not distinct from c.basis_date`);
 
+// The (payee, day) pairs whose credits were deleted or written are noted, and only their
+// credit_day_totals rows are worked out again.
 export const replaceCredits = [
-  sql`delete from credits c using crediting_scope s
-      where s.transaction_id = c.transaction_id
-        and not exists (select 1 from crediting_result n where ${SAME_CREDIT})`,
-  sql`insert into credits (transaction_id, person_id, kind, measure, date, share, amount, currency,
-        cancels_transaction_id, source_person_id, territory_id)
-      select n.transaction_id, n.person_id, n.kind, n.measure, n.date, n.share, n.amount, n.currency,
-        n.cancels_transaction_id, n.source_person_id, n.territory_id
-      from crediting_result n
-      where not exists (select 1 from credits c
-                        where c.transaction_id = n.transaction_id and c.person_id = n.person_id and c.kind = n.kind)`,
+  sql`create temp table credit_days_touched (person_id bigint, date date) on commit drop`,
+  sql`with gone as (
+        delete from credits c using crediting_scope s
+        where s.transaction_id = c.transaction_id
+          and not exists (select 1 from crediting_result n where ${SAME_CREDIT})
+        returning c.person_id, c.date)
+      insert into credit_days_touched select distinct person_id, date from gone`,
+  sql`with added as (
+        insert into credits (transaction_id, person_id, kind, measure, date, share, amount, currency,
+          cancels_transaction_id, source_person_id, territory_id, basis_date)
+        select n.transaction_id, n.person_id, n.kind, n.measure, n.date, n.share, n.amount, n.currency,
+          n.cancels_transaction_id, n.source_person_id, n.territory_id, n.basis_date
+        from crediting_result n
+        where not exists (select 1 from credits c
+                          where c.transaction_id = n.transaction_id and c.person_id = n.person_id and c.kind = n.kind)
+        returning person_id, date)
+      insert into credit_days_touched select distinct person_id, date from added`,
+  sql`delete from credit_day_totals t
+      using (select distinct person_id, date from credit_days_touched) x
+      where t.person_id = x.person_id and t.date = x.date`,
+  sql`insert into credit_day_totals (person_id, date, chain_date, currency, measure, rolls_up, amount, credits)
+      select c.person_id, c.date, coalesce(c.basis_date, c.date), c.currency, c.measure,
+        c.kind in ('owner', 'split', 'opportunity_owner', 'territory'), sum(c.amount), count(*)
+      from credits c join (select distinct person_id, date from credit_days_touched) x
+        on x.person_id = c.person_id and x.date = c.date
+      group by 1, 2, 3, 4, 5, 6`,
 ];
 
 export const deleteExceptions = sql`

@@ -23,10 +23,32 @@ afterAll(async () => {
 async function creditsOf(transaction: string): Promise<string[]> {
   const { rows } = await sql<{ line: string }>`
     select p.external_id || ' ' || c.kind || ' ' || c.share::text || ' ' || c.amount::text as line
-    from credits c join transactions t on t.id = c.transaction_id join people p on p.id = c.person_id
+    from all_credits c join transactions t on t.id = c.transaction_id join people p on p.id = c.person_id
     where t.external_id = ${transaction}
     order by case c.kind when 'overlay' then 1 when 'rollup' then 2 else 0 end, p.external_id`.execute(store.db);
   return rows.map((r) => r.line);
+}
+
+/** credit_day_totals holds exactly the credits summed per payee and day, whatever crediting did. */
+async function expectDayTotalsKept() {
+  const { rows } = await sql<{ n: string }>`
+    select count(*)::text as n from (
+      (select person_id, date, chain_date, currency, measure, rolls_up, amount::text, credits from credit_day_totals
+       except all
+       select person_id, date, coalesce(basis_date, date), currency, measure,
+         kind in ('owner', 'split', 'opportunity_owner', 'territory'), sum(amount)::text, count(*)
+       from credits group by 1, 2, 3, 4, 5, 6)
+      union all
+      (select person_id, date, coalesce(basis_date, date), currency, measure,
+         kind in ('owner', 'split', 'opportunity_owner', 'territory'), sum(amount)::text, count(*)
+       from credits group by 1, 2, 3, 4, 5, 6
+       except all
+       select person_id, date, chain_date, currency, measure, rolls_up, amount::text, credits from credit_day_totals)) d`.execute(
+    store.db,
+  );
+  expect(rows[0]!.n).toBe('0');
+  const { rows: kept } = await sql<{ n: string }>`select count(*)::text as n from credit_day_totals`.execute(store.db);
+  expect(Number(kept[0]!.n)).toBeGreaterThan(0);
 }
 
 async function exceptionOf(transaction: string) {
@@ -40,7 +62,12 @@ async function exceptionOf(transaction: string) {
 
 test('crediting March credits its 15 transactions and lists 5 exceptions', async () => {
   await creditTransactions(store.db, { from: '2026-02-01', to: '2026-02-28' });
-  expect(await creditTransactions(store.db, MARCH)).toEqual({ transactions: 15, credits: 33, exceptions: 5 });
+  // 14 credits rows written (direct and overlay); the 19 roll-ups below are derived (all_credits).
+  expect(await creditTransactions(store.db, MARCH)).toEqual({ transactions: 15, credits: 14, exceptions: 5 });
+  const { rows } = await sql<{ n: string }>`select count(*)::text as n from all_credits where kind = 'rollup'
+    and date between '2026-03-01' and '2026-03-31'`.execute(store.db);
+  expect(rows[0]!.n).toBe('19');
+  await expectDayTotalsKept();
 });
 
 test('an explicit owner wins over the opportunity; every manager above rolls up (DESIGN §5.2)', async () => {
@@ -51,7 +78,7 @@ test('an explicit owner wins over the opportunity; every manager above rolls up 
     'VERA rollup 1 1000.00',
   ]);
   const row = await store.db
-    .selectFrom('credits')
+    .selectFrom('all_credits')
     .select(['measure', 'date', 'currency', 'source_person_id', 'territory_id', 'cancels_transaction_id'])
     .where('transaction_id', '=', '2')
     .where('kind', '=', 'rollup')
@@ -83,7 +110,7 @@ test('without an owner the opportunity owner is credited, the Security overlay a
     'VERA rollup 1 500.00',
   ]);
   const sources = await sql<{ source: string }>`
-    select s.external_id as source from credits c join people s on s.id = c.source_person_id
+    select s.external_id as source from all_credits c join people s on s.id = c.source_person_id
     where c.transaction_id = 3 and c.kind = 'rollup' order by c.person_id`.execute(store.db);
   expect(sources.rows.map((r) => r.source)).toEqual(['LEE', 'LEE']);
 });
@@ -97,7 +124,7 @@ test('a 60/40 split credits two rows; the manager of both gets one roll-up of th
     'VERA rollup 1.00 1000.0000',
   ]);
   const rollups = await store.db
-    .selectFrom('credits')
+    .selectFrom('all_credits')
     .select('source_person_id')
     .where('transaction_id', '=', '5')
     .where('kind', '=', 'rollup')
@@ -133,7 +160,7 @@ test("an opportunity with neither owner nor splits, or none at all, falls to the
     'VERA rollup 1 100.00',
   ]);
   const territory = await store.db
-    .selectFrom('credits')
+    .selectFrom('all_credits')
     .select(['territory_id', 'measure'])
     .where('transaction_id', '=', '9')
     .where('kind', '=', 'territory')
@@ -169,7 +196,7 @@ test('a cancellation credits exactly the payees of what it cancels, at its own a
     'VERA rollup 1.00 -1000.0000',
   ]);
   const rows = await store.db
-    .selectFrom('credits')
+    .selectFrom('all_credits')
     .select(['measure', 'date', 'cancels_transaction_id'])
     .distinct()
     .where('transaction_id', '=', '13')
@@ -204,8 +231,9 @@ test('re-running replaces: same counts, same rows (unchanged ones kept); Februar
       from credits c join transactions t on t.id = c.transaction_id join people p on p.id = c.person_id
       order by 1`.execute(store.db);
   const before = (await snapshot()).rows;
-  expect(await creditTransactions(store.db, MARCH)).toEqual({ transactions: 15, credits: 33, exceptions: 5 });
+  expect(await creditTransactions(store.db, MARCH)).toEqual({ transactions: 15, credits: 14, exceptions: 5 });
   expect((await snapshot()).rows).toEqual(before);
+  await expectDayTotalsKept();
   expect(await creditsOf('TX-FEB')).toEqual(['RAJ owner 1 300.00', 'MIA rollup 1 300.00', 'VERA rollup 1 300.00']);
   expect(await creditsOf('TX-APRIL')).toEqual([]);
 });
@@ -218,7 +246,7 @@ test('a re-run sees changed data: a changed amount replaces its credits', async 
     .execute();
   expect(await creditTransactions(store.db, { from: '2026-03-12', to: '2026-03-12' })).toEqual({
     transactions: 4,
-    credits: 5,
+    credits: 2,
     exceptions: 2,
   });
   expect(await creditsOf('TX-TERR-OPP')).toEqual([
@@ -227,6 +255,7 @@ test('a re-run sees changed data: a changed amount replaces its credits', async 
     'VERA rollup 1 250.00',
   ]);
   expect(await exceptionOf('TX-TBH')).toMatchObject({ code: 'CREDIT_OWNER_MISSING' });
+  await expectDayTotalsKept();
 });
 
 test('a re-run sees changed data: a fixed split replaces the exception with credits', async () => {
@@ -240,7 +269,7 @@ test('a re-run sees changed data: a fixed split replaces the exception with cred
     // Inside the caller's transaction, crediting joins it.
     expect(await creditTransactions(trx, { from: '2026-03-11', to: '2026-03-11' })).toEqual({
       transactions: 1,
-      credits: 4,
+      credits: 2,
       exceptions: 0,
     });
   });
@@ -251,6 +280,7 @@ test('a re-run sees changed data: a fixed split replaces the exception with cred
     'MIA rollup 1.00 700.0000',
     'VERA rollup 1.00 700.0000',
   ]);
+  await expectDayTotalsKept();
 });
 
 test('a range that ends before it starts is refused', async () => {
@@ -265,4 +295,75 @@ test('a credited transaction or person cannot be deleted or truncated away from 
   await expect(sql`delete from people where external_id = 'ZOE'`.execute(store.db)).rejects.toThrow(/CREDITS_EXIST/);
   await expect(sql`truncate transactions cascade`.execute(store.db)).rejects.toThrow(/CREDITS_EXIST/);
   expect(await creditsOf('TX-OWNER')).toContain('ZOE owner 1 1000.00');
+});
+
+test('reporting lines: each manager above a person with the dates the whole chain holds', async () => {
+  const { rows } = await sql<{ line: string }>`
+    select m.external_id || ' ' || l.depth || ' ' || l.valid_from::text || ' ' || coalesce(l.valid_to::text, '…') as line
+    from reporting_lines l join people p on p.id = l.person_id join people m on m.id = l.manager_id
+    where p.external_id = ${'LEE'} order by l.valid_from, l.depth`.execute(store.db);
+  // LEE → MIA → VERA until 15 March, then LEE → OMAR → VERA.
+  expect(rows.map((r) => r.line)).toEqual([
+    'MIA 1 2024-01-01 2026-03-15',
+    'VERA 2 2024-01-01 2026-03-15',
+    'OMAR 1 2026-03-15 …',
+    'VERA 2 2026-03-15 …',
+  ]);
+  // ANA ↔ BEN report to each other: one step each, the cycle stops there.
+  const cycle = await sql<{ n: string }>`select count(*)::text as n from reporting_lines l
+    join people p on p.id = l.person_id where p.external_id in ('ANA', 'BEN')`.execute(store.db);
+  expect(cycle.rows[0]!.n).toBe('2');
+});
+
+test('roll-ups follow the reporting lines of the latest crediting, also for transactions outside its range', async () => {
+  // A reorg entered late: from 1 February MIA reports to OMAR, not VERA. Crediting April only
+  // rebuilds the reporting lines, and February's TX-FEB (RAJ → MIA) now rolls up through OMAR.
+  expect(await creditsOf('TX-FEB')).toEqual(['RAJ owner 1 300.00', 'MIA rollup 1 300.00', 'VERA rollup 1 300.00']);
+  const mia = (
+    await store.db.selectFrom('people').select('id').where('external_id', '=', 'MIA').executeTakeFirstOrThrow()
+  ).id;
+  const omar = (
+    await store.db.selectFrom('people').select('id').where('external_id', '=', 'OMAR').executeTakeFirstOrThrow()
+  ).id;
+  await store.db.updateTable('person_history').set({ valid_to: '2026-02-01' }).where('person_id', '=', mia).execute();
+  await store.db
+    .insertInto('person_history')
+    .values({ person_id: mia, manager_id: omar, valid_from: '2026-02-01', job_role: 'manager' })
+    .execute();
+  await creditTransactions(store.db, { from: '2026-04-01', to: '2026-04-30' });
+  expect(await creditsOf('TX-FEB')).toEqual([
+    'RAJ owner 1 300.00',
+    'MIA rollup 1 300.00',
+    'OMAR rollup 1 300.00',
+    'VERA rollup 1 300.00',
+  ]);
+  await expectDayTotalsKept();
+});
+
+test('crediting only the transactions added since keeps the day totals of their days', async () => {
+  const raj = (
+    await store.db.selectFrom('people').select('id').where('external_id', '=', 'RAJ').executeTakeFirstOrThrow()
+  ).id;
+  const { rows: top } = await sql<{ id: string }>`select max(id)::text as id from transactions`.execute(store.db);
+  const last = top[0]!.id;
+  await store.db
+    .insertInto('transactions')
+    .values({
+      id: String(Number(last) + 1),
+      external_id: 'TX-LATE',
+      type: 'booking',
+      date: '2026-03-10',
+      amount: '40.00',
+      currency: 'USD',
+      owner_id: raj,
+    })
+    .execute();
+  expect(
+    await creditTransactions(store.db, { from: '1000-01-01', to: '9999-12-31', afterTransactionId: last }),
+  ).toEqual({
+    transactions: 1,
+    credits: 1,
+    exceptions: 0,
+  });
+  await expectDayTotalsKept();
 });

@@ -3,7 +3,8 @@
 // direct credit goes to its owner, else its opportunity's revenue splits (summing to 100), else the
 // opportunity's owner, else the owner of the account's territory as of its date; the owners of the
 // overlay territories covering the account for the product's family add overlay credit; every
-// manager up the chain as of the date gets roll-up credit for the direct payees below them. A
+// manager up the chain as of the date gets roll-up credit for the direct payees below them, derived
+// from the direct credits and reporting_lines wherever credits are read (all_credits). A
 // cancellation is credited to exactly the payees of the transaction it cancels. A transaction
 // nobody can be credited for gets an exception instead of credits: never paid on a guess.
 import { assertIsoDate } from '@attain/core/dates/iso-date.ts';
@@ -20,13 +21,14 @@ import {
   deleteExceptions,
   insertFinalExceptions,
   insertOverlays,
-  insertRollups,
+  rebuildReportingLines,
   replaceCredits,
   TEMP_TABLES,
 } from './credit-transactions.sql.ts';
 
 export interface CreditingResult {
   transactions: number;
+  /** Credits rows written for the range: direct and overlay credits (roll-ups are derived, not written). */
   credits: number;
   exceptions: number;
 }
@@ -73,7 +75,7 @@ async function creditInTransaction(
   for (const statement of [createTerritory, createCredits, createExceptions]) await statement.execute(trx);
   await insertOverlays.execute(trx);
   await sql.raw('analyze basis_territory, basis_credits').execute(trx);
-  await insertRollups.execute(trx);
+  for (const statement of rebuildReportingLines) await statement.execute(trx);
   await createResult.execute(trx);
   await sql.raw('analyze basis_credits, basis_exceptions, crediting_result').execute(trx);
 

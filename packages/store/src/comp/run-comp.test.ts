@@ -60,7 +60,7 @@ describe('attain comp run, approve, close', () => {
     expect(await linesOf(run.runId, 'P-RAJ')).toEqual([['component', 'commission', null, '6000.00']]);
     expect(await linesOf(run.runId, 'P-MIA')).toEqual([['component', 'override', null, '1400.00']]);
     expect(run).toMatchObject({ payees: 2, recomputed: 2, held: 1, status: 'draft' });
-    expect(run.crediting).toMatchObject({ mode: 'full', transactions: 2, credits: 4 });
+    expect(run.crediting).toMatchObject({ mode: 'full', transactions: 2, credits: 2 }); // each rep's; Mia's roll-ups are derived
     expect(run.holds).toEqual([expect.objectContaining({ person: 'P-LEE', code: 'QUOTA_MISSING' })]);
     expect(run.totals).toEqual([{ currency: 'USD', earned: '7400.00', paid: '7400.00' }]);
   });
@@ -82,7 +82,7 @@ describe('attain comp run, approve, close', () => {
     await addTransaction(4, '2026-01-25', '10000', 'USD', 2);
     const run = await runComp(store.db, { period: '2026-02', actor });
     // February reaches past what January's crediting covered: the whole look-back again.
-    expect(run.crediting).toMatchObject({ mode: 'full', transactions: 4, credits: 8 });
+    expect(run.crediting).toMatchObject({ mode: 'full', transactions: 4, credits: 4 });
     // Raj: January now F(0.7) = 7,000 → +1,000. February: 60,000 + 10,000 + 50,000 EUR × 1.10 = 125,000
     // → F(1.25) = 0.1 + 0.25 × 0.15 = 0.1375 → 13,750 − 7,000 = 6,750.
     expect(await linesOf(run.runId, 'P-RAJ')).toEqual([
@@ -105,7 +105,7 @@ describe('attain comp run, approve, close', () => {
     // A new deal in February: only it is credited (to Raj, rolled up to Mia) and only they recomputed.
     await addTransaction(5, '2026-02-20', '1000', 'USD', 2);
     const added = await runComp(store.db, { period: '2026-02', actor });
-    expect(added.crediting).toMatchObject({ mode: 'new_transactions', transactions: 1, credits: 2 });
+    expect(added.crediting).toMatchObject({ mode: 'new_transactions', transactions: 1, credits: 1 });
     expect(added).toMatchObject({ recomputed: 2, unchanged: 0 });
     // Raj: 126,000 → F(1.26) = 0.139 → February 13,900 − 7,000 = 6,900 (+150); Mia +20.
     expect(await resultOf(added.runId, 'P-RAJ')).toEqual({ earned: '7900.00', paid: '7900.00' });

@@ -1,10 +1,16 @@
 // Credits as metric facts (DESIGN §8 credited_amount, attainment), summed before anything else is
 // joined: one row per day and currency, and per person, account or product only when a dimension
-// (or the visibility) needs it — instead of one per credit (20 million on the large demo, three
-// quarters of them roll-ups). The figures cannot change:
+// (or the visibility) needs it — instead of one per credit. Roll-up credits are not stored
+// (migration 2026-11-25T1300-derived-rollups): a manager's roll-ups are the direct credits of the
+// people below them, so the credits are summed per payee, day, the date their roll-ups follow,
+// currency and measure (and account or product when asked), and each such sum then counts once
+// for its payee and once more for every manager above them on that date (reporting_lines). Without
+// an account or product those sums are kept by crediting (credit_day_totals: 700,000 rows on the
+// large demo, where 20 million stored credits, 15 million of them roll-ups, used to be read).
+// The figures cannot change:
 // - a day's sum converted at the day's rate is the sum of the converted credits, NUMERIC
 //   multiplication being exact (Σ amount × rate = (Σ amount) × rate), and nothing is rounded
-//   before the final sum;
+//   before the final sum; a roll-up's amount is the sum of the direct credits it stands for;
 // - every dimension's value is a function of the person, the day, the account and the product, so
 //   the dimension joins and --where filters see the same values on the summed rows; a key no
 //   dimension reads is left null;
@@ -12,8 +18,9 @@
 //   left out: every credit has its transaction (deleting a transaction with credits is refused,
 //   migration 2026-11-25T1000).
 // Only sums may be taken over these facts (a count would count summed rows).
-// Plan: credits (attainment: the credits_bookings index; with a period the date index; else a
-// sequential scan) [→ transactions, by hash or by primary key] → hash aggregate by the keys asked for.
+// Conditions come in two kinds: on the credit (its date, measure, account, product; applied before
+// the sums, so an index can find the credits) and on its holder (the person credited: applied to
+// the payee's and each manager's row alike).
 import type { Dimension } from '@attain/core/metrics/catalog.ts';
 import { type RawBuilder, sql } from 'kysely';
 
@@ -34,54 +41,106 @@ export function creditKeys(dimensions: readonly Dimension[], filteredByPerson: b
   return { person: filteredByPerson || uses(PERSON), account: uses(ACCOUNT), product: uses(PRODUCT) };
 }
 
+/** Conditions on the credit itself (alias c: date, measure, account_id, product_id) and on who holds it (c.person_id). */
+export interface CreditConditions {
+  credit: RawBuilder<unknown>[];
+  holder: RawBuilder<unknown>[];
+}
+
+/** Credits a roll-up is derived from: overlay credit does not roll up. */
+const ROLLS_UP = sql.raw(`c.kind in ('owner', 'split', 'opportunity_owner', 'territory')`);
+
 /**
  * Summed credit facts in the columns of query-metric's facts: kind 'credit', fact_date, status,
- * amount, currency, probability, created_date, owner_id, account_id, product_id. `conditions` are
- * on the credit (alias c). Transactions are joined by hash, or with 'probe' one primary-key read
- * per credit — for a few hundred thousand credits (attainment's), where PostgreSQL would scan all
- * 5 million transactions to hash them (1.9 s against 1.3 s on the large demo); `limit 1` keeps the
- * probe from being flattened back into that join.
+ * amount, currency, probability, created_date, owner_id, account_id, product_id. Transactions are
+ * joined by hash, or with 'probe' one primary-key read per credit — for a few hundred thousand
+ * credits (attainment's), where PostgreSQL would scan all 5 million transactions to hash them
+ * (1.9 s against 1.3 s on the large demo); `limit 1` keeps the probe from being flattened back
+ * into that join.
  */
 export function creditFacts(
   keys: CreditKeys,
-  conditions: RawBuilder<unknown>[],
+  conditions: CreditConditions,
   transactions: 'hash' | 'probe' = 'hash',
 ): RawBuilder<unknown> {
   const kept = (on: boolean, column: string) => sql.raw(on ? column : 'null::bigint');
+  const withTransaction = keys.account || keys.product;
+  const transaction = !withTransaction
+    ? sql``
+    : transactions === 'hash'
+      ? sql`join transactions t on t.id = c.transaction_id`
+      : sql`cross join lateral (select t.account_id, t.product_id from transactions t where t.id = c.transaction_id limit 1) t`;
+  // Without an account or product the day totals crediting keeps serve (credit_day_totals: the
+  // same sums, a tenth of the rows); with one, the credits and their transactions.
+  const credits = withTransaction
+    ? sql`select c.person_id, c.date, coalesce(c.basis_date, c.date) as chain_date, c.currency, c.measure,
+      ${ROLLS_UP} as rolls_up, c.amount, ${kept(keys.account, 't.account_id')} as account_id,
+      ${kept(keys.product, 't.product_id')} as product_id
+    from credits c ${transaction}`
+    : sql`select c.person_id, c.date, c.chain_date, c.currency, c.measure, c.rolls_up, c.amount,
+      null::bigint as account_id, null::bigint as product_id
+    from credit_day_totals c`;
+  const byHolder = conditions.holder.length > 0;
+  // With conditions on the holder, only their credits and those of the people below them are
+  // summed: a rep's view, or --where owner=…, reads a few thousand credits by index, not all.
+  const credit = [
+    ...conditions.credit,
+    ...(byHolder
+      ? [
+          sql`c.person_id in (select h.person_id from holders h
+            union all select l.person_id from reporting_lines l join holders h on h.person_id = l.manager_id)`,
+        ]
+      : []),
+  ];
+  const onCredit = credit.length > 0 ? sql`where ${sql.join(credit, sql` and `)}` : sql``;
+  const holders = byHolder
+    ? sql`holders as materialized (select c.person_id from (select p.id as person_id from people p) c
+        where ${sql.join(conditions.holder, sql` and `)}),`
+    : sql``;
+  const onHolder = byHolder ? sql`where c.person_id in (select h.person_id from holders h)` : sql``;
   const groupBy = [
     'c.date',
     'c.currency',
     ...(keys.person ? ['c.person_id'] : []),
-    ...(keys.account ? ['t.account_id'] : []),
-    ...(keys.product ? ['t.product_id'] : []),
+    ...(keys.account ? ['c.account_id'] : []),
+    ...(keys.product ? ['c.product_id'] : []),
   ];
-  const where = conditions.length > 0 ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
-  const withTransaction = keys.account || keys.product;
-  const from = !withTransaction
-    ? sql`credits c ${where}`
-    : transactions === 'hash'
-      ? sql`credits c join transactions t on t.id = c.transaction_id ${where}`
-      : // in transaction order, so that the probes walk the primary key forward (1.1 s → 0.85 s for
-        // attainment by account on the large demo)
-        sql`(select c.date, c.currency, c.person_id, c.amount, c.transaction_id from credits c ${where}
-          order by c.transaction_id) c
-        cross join lateral (select t.account_id, t.product_id from transactions t where t.id = c.transaction_id limit 1) t`;
-  return sql`select 'credit' as kind, c.date as fact_date, null::text as status, sum(c.amount) as amount, c.currency,
+  // One pass over the summed credits, each joined to its holders: its payee (always) and, for a
+  // credit that rolls up, every manager above the payee on its date. A statement of its own, so
+  // that it can stand in a union (attainment: quotas union all credits).
+  return sql`select * from (with ${holders} holder_lines as (
+      select p.id as person_id, p.id as holder_id, true as own, null::date as valid_from, null::date as valid_to
+        from people p
+      union all
+      select l.person_id, l.manager_id, false, l.valid_from, l.valid_to from reporting_lines l)
+    select 'credit' as kind, c.date as fact_date, null::text as status, sum(c.amount) as amount, c.currency,
       null::numeric as probability, null::date as created_date, ${kept(keys.person, 'c.person_id')} as owner_id,
-      ${kept(keys.account, 't.account_id')} as account_id, ${kept(keys.product, 't.product_id')} as product_id
-    from ${from}
-    group by ${sql.raw(groupBy.join(', '))}`;
+      ${kept(keys.account, 'c.account_id')} as account_id, ${kept(keys.product, 'c.product_id')} as product_id
+    from (select l.holder_id as person_id, s.date, s.currency, s.account_id, s.product_id, s.amount
+          from (${
+            withTransaction
+              ? sql`select c.person_id, c.date, c.chain_date, c.currency, c.rolls_up, c.account_id, c.product_id,
+                  sum(c.amount) as amount
+                from (${credits}) c ${onCredit}
+                group by c.person_id, c.date, c.chain_date, c.currency, c.rolls_up, c.account_id, c.product_id`
+              : sql`select * from (${credits}) c ${onCredit}`
+          }) s
+          join holder_lines l on l.person_id = s.person_id
+            and (l.own or (s.rolls_up and l.valid_from <= s.chain_date
+                           and (l.valid_to is null or l.valid_to > s.chain_date)))) c
+    ${onHolder}
+    group by ${sql.raw(groupBy.join(', '))}) credit_facts`;
 }
 
 /** Where a dimension's value lives when it does not depend on the date: key column → table.column. */
 const ATTRIBUTE: Partial<Record<Dimension, { key: string; table: string; column: string }>> = {
   owner: { key: 'c.person_id', table: 'people', column: 'name' },
-  account: { key: 't.account_id', table: 'accounts', column: 'name' },
-  industry: { key: 't.account_id', table: 'accounts', column: 'industry' },
-  segment: { key: 't.account_id', table: 'accounts', column: 'segment' },
-  region: { key: 't.account_id', table: 'accounts', column: 'region' },
-  product: { key: 't.product_id', table: 'products', column: 'name' },
-  product_family: { key: 't.product_id', table: 'products', column: 'family' },
+  account: { key: 'c.account_id', table: 'accounts', column: 'name' },
+  industry: { key: 'c.account_id', table: 'accounts', column: 'industry' },
+  segment: { key: 'c.account_id', table: 'accounts', column: 'segment' },
+  region: { key: 'c.account_id', table: 'accounts', column: 'region' },
+  product: { key: 'c.product_id', table: 'products', column: 'name' },
+  product_family: { key: 'c.product_id', table: 'products', column: 'family' },
 };
 
 /**
@@ -100,20 +159,24 @@ export function creditNarrowing(
   where: Partial<Record<Dimension, string>>,
   periods: readonly { dim: string; period: string; start: string; end: string }[],
   throughTransactions: boolean,
-): RawBuilder<unknown>[] {
-  return Object.entries(where).flatMap(([dim, value]) => {
-    if (value.toLowerCase() === '(none)') return [];
+): CreditConditions {
+  const narrowing: CreditConditions = { credit: [], holder: [] };
+  for (const [dim, value] of Object.entries(where)) {
+    if (value.toLowerCase() === '(none)') continue;
     if (dim === 'month' || dim === 'quarter' || dim === 'fiscal_year') {
       const ranges = periods
         .filter((p) => p.dim === dim && p.period.toLowerCase() === value.toLowerCase())
         .map((p) => sql`c.date between ${p.start}::date and ${p.end}::date`);
-      return [ranges.length > 0 ? sql`(${sql.join(ranges, sql` or `)})` : sql`false`];
+      narrowing.credit.push(ranges.length > 0 ? sql`(${sql.join(ranges, sql` or `)})` : sql`false`);
+      continue;
     }
     const attribute = ATTRIBUTE[dim as Dimension];
-    if (!attribute || (!throughTransactions && attribute.key !== 'c.person_id')) return [];
-    return [
+    const onHolder = attribute?.key === 'c.person_id';
+    if (!attribute || (!throughTransactions && !onHolder)) continue;
+    (onHolder ? narrowing.holder : narrowing.credit).push(
       sql`${sql.raw(attribute.key)} in (select x.id from ${sql.table(attribute.table)} x
         where lower(${sql.ref(`x.${attribute.column}`)}) = lower(${value}))`,
-    ];
-  });
+    );
+  }
+  return narrowing;
 }

@@ -10,6 +10,7 @@
 // Credits: Raj 1,000 + 250 + 360 + 200 = 1,810; Lee 550; Mia 1,810 + 550 = 2,360; in all 4,720.
 import { type Dimension, metricNamed } from '@attain/core/metrics/catalog.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { creditTransactions } from '../comp/credit-transactions.ts';
 import type { Store } from '../open-store.ts';
 import { openTestStore } from '../test-store.ts';
 import type { Visibility } from '../visibility/visible-people.ts';
@@ -75,14 +76,14 @@ beforeAll(async () => {
       { from_currency: 'EUR', to_currency: 'USD', date: '2026-02-01', rate: '1.20' },
     ])
     .execute();
-  const transactions: [number, string, string, string, string, number | null, number | null, string, string][] = [
-    [1, 'booking', '2026-01-10', '1000', 'USD', 1, 1, '2', 'bookings'],
-    [5, 'booking', '2026-01-10', '250', 'USD', 2, 1, '2', 'bookings'],
-    [2, 'booking', '2026-01-10', '500', 'EUR', 2, 2, '3', 'bookings'],
-    [3, 'booking', '2026-02-15', '300', 'EUR', null, null, '2', 'bookings'],
-    [4, 'revenue', '2026-02-15', '200', 'USD', 1, null, '2', 'revenue'],
+  const transactions: [number, string, string, string, string, number | null, number | null, string][] = [
+    [1, 'booking', '2026-01-10', '1000', 'USD', 1, 1, '2'],
+    [5, 'booking', '2026-01-10', '250', 'USD', 2, 1, '2'],
+    [2, 'booking', '2026-01-10', '500', 'EUR', 2, 2, '3'],
+    [3, 'booking', '2026-02-15', '300', 'EUR', null, null, '2'],
+    [4, 'revenue', '2026-02-15', '200', 'USD', 1, null, '2'],
   ];
-  for (const [id, type, date, amount, currency, account, product, owner, measure] of transactions) {
+  for (const [id, type, date, amount, currency, account, product, owner] of transactions) {
     await db
       .insertInto('transactions')
       .values({
@@ -97,21 +98,9 @@ beforeAll(async () => {
         owner_id: owner,
       })
       .execute();
-    const credit = (person: string, kind: string) => ({
-      transaction_id: String(id),
-      person_id: person,
-      kind,
-      measure,
-      date,
-      share: '1',
-      amount,
-      currency,
-    });
-    await db
-      .insertInto('credits')
-      .values([credit(owner, 'owner'), credit('1', 'rollup')])
-      .execute();
   }
+  // The owner's credit of each, and Mia's roll-ups derived from them (reporting_lines).
+  await creditTransactions(db, { from: '2026-01-01', to: '2026-12-31' });
   await db
     .insertInto('quotas')
     .values([

@@ -11,7 +11,7 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { openSnapshotsAsOf, snapshotsAsOfClosing } from '../pipeline/snapshot-state.ts';
 import type { Database } from '../schema.ts';
 import { type Visibility, visibleCondition } from '../visibility/visible-people.ts';
-import { type CreditKeys, creditFacts } from './credit-facts.ts';
+import { type CreditConditions, type CreditKeys, creditFacts } from './credit-facts.ts';
 
 /**
  * Dates covering every fact's date, to bound the FX grid and the calendar periods (a wider range
@@ -79,7 +79,7 @@ export interface CreditScope {
   /** --period for credited_amount: the facts outside it are filtered out anyway. */
   period: Period | undefined;
   /** --where values as conditions on the credits (credit-facts.ts creditNarrowing). */
-  narrowing: RawBuilder<unknown>[];
+  narrowing: CreditConditions;
 }
 
 /**
@@ -121,11 +121,13 @@ export function factsOf(
       return sql`select 'deal' as kind, o.created_date as fact_date, ${DEAL_COLUMNS} from opportunities o
         where o.created_date is not null`;
     case 'credit':
-      return creditFacts(scope.keys, [
-        ...visibleCredits,
-        ...(scope.period ? [sql`c.date between ${scope.period.start}::date and ${scope.period.end}::date`] : []),
-        ...scope.narrowing,
-      ]);
+      return creditFacts(scope.keys, {
+        credit: [
+          ...(scope.period ? [sql`c.date between ${scope.period.start}::date and ${scope.period.end}::date`] : []),
+          ...scope.narrowing.credit,
+        ],
+        holder: [...visibleCredits, ...scope.narrowing.holder],
+      });
     case 'payout':
       return payouts;
     case 'cost':
@@ -135,14 +137,19 @@ export function factsOf(
       const to = p.end < asOf ? p.end : asOf;
       return sql`${quotas(p, to)} union all ${creditFacts(
         scope.keys,
-        [
-          ...visibleCredits,
-          sql`c.measure = 'bookings'`,
-          sql`c.date between ${p.start}::date and ${to}::date`,
-          sql`exists (select 1 from quotas q where q.person_id = c.person_id and q.measure = 'bookings'
+        {
+          credit: [
+            sql`c.measure = 'bookings'`,
+            sql`c.date between ${p.start}::date and ${to}::date`,
+            ...scope.narrowing.credit,
+          ],
+          holder: [
+            ...visibleCredits,
+            sql`exists (select 1 from quotas q where q.person_id = c.person_id and q.measure = 'bookings'
           and q.valid_to is null and q.period = ${p.period})`,
-          ...scope.narrowing,
-        ],
+            ...scope.narrowing.holder,
+          ],
+        },
         'probe',
       )}`;
     }

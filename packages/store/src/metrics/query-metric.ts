@@ -16,7 +16,7 @@ import { withHistoryPlanning } from '../pipeline/snapshot-state.ts';
 import type { Database } from '../schema.ts';
 import { readSettings } from '../settings/workspace-settings.ts';
 import { type Visibility, visibleCondition } from '../visibility/visible-people.ts';
-import { creditKeys, creditNarrowing } from './credit-facts.ts';
+import { type CreditConditions, creditKeys, creditNarrowing } from './credit-facts.ts';
 import { factDateRange, factsOf, quotaPeriodOf } from './metric-facts.ts';
 
 export interface MetricQuery {
@@ -167,7 +167,7 @@ async function metricRows(
   const used = [...new Set([...query.by, ...(Object.keys(query.where ?? {}) as Dimension[])])];
 
   const quotaPeriod = quotaPeriodOf(metric, fiscalCalendar, period, asOf);
-  const factsFor = (narrowing: RawBuilder<unknown>[]) =>
+  const factsFor = (narrowing: CreditConditions) =>
     factsOf(metric.basis, asOf, quotaPeriod, {
       keys: creditKeys(used, visibility.kind !== 'all'),
       visibility,
@@ -176,7 +176,7 @@ async function metricRows(
     });
 
   // credit facts are not read for their date range (credits' own min and max are)
-  const range = await factDateRange(db, metric.basis, factsFor([]), asOf, quotaPeriod, period);
+  const range = await factDateRange(db, metric.basis, factsFor({ credit: [], holder: [] }), asOf, quotaPeriod, period);
   const known = [range.first, range.last, period?.start, period?.end, asOf].filter(
     (d): d is string => typeof d === 'string',
   );
