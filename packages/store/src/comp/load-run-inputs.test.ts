@@ -87,3 +87,44 @@ test('staged for the whole run, the batches read exactly the rows read straight 
     'T2/rollup',
   ]);
 });
+
+test('a deal split between two of her reps is one roll-up credit of the manager, summed or single', async () => {
+  // O-50 split Raj 60 / Lee 40: T50 4,000 on 01-20 (before the period), T51 1,000 on 02-12 (in it).
+  await store.db.insertInto('opportunities').values({ id: 50, external_id: 'O-50', owner_id: '2' }).execute();
+  await store.db
+    .insertInto('opportunity_splits')
+    .values([
+      { opportunity_id: '50', person_id: '2', percent: '60', type: 'revenue' },
+      { opportunity_id: '50', person_id: '3', percent: '40', type: 'revenue' },
+    ])
+    .execute();
+  for (const [id, date, amount] of [
+    [50, '2026-01-20', '4000'],
+    [51, '2026-02-12', '1000'],
+  ] as const) {
+    await store.db
+      .insertInto('transactions')
+      .values({ id, external_id: `T${id}`, type: 'booking', date, amount, currency: 'USD', opportunity_id: '50' })
+      .execute();
+  }
+  await creditTransactions(store.db, { from: '2026-01-01', to: '2026-02-28' });
+  const inputs = await loadPayeeInputs(store.db, ['1', '3'], { ...window, bundlePlans: ['mgr'] });
+  // Mia's 01-20: Lee's T3 10,000 and T50's roll-up 2,400 + 1,600 = 4,000: two credits, not three.
+  expect(shape(inputs.get('1')!.credits)).toEqual([
+    ['2 bookings credits of 2026-01-15 in USD', '2026-01-15', '65000', 'summed'],
+    ['2 bookings credits of 2026-01-20 in USD', '2026-01-20', '14000', 'summed'],
+    ['T11/rollup', '2026-01-16', '2500', 'single'],
+    ['T12/rollup', '2026-01-25', '-2500', 'single'],
+    ['T2/rollup', '2026-02-10', '50000', 'single'],
+    ['T51/rollup', '2026-02-12', '1000', 'single'],
+  ]);
+  expect(shape(inputs.get('3')!.credits).filter((c) => c[0]!.startsWith('T5'))).toEqual([
+    ['T50', '2026-01-20', '1600', 'single'],
+    ['T51', '2026-02-12', '400', 'single'],
+  ]);
+  const staged = await store.db.transaction().execute(async (trx) => {
+    await stageCreditRows(trx, ['1', '3'], await bundledPayees(trx, ['1', '3'], ['mgr']), window);
+    return loadPayeeInputs(trx, ['1', '3'], { ...window, staged: true });
+  });
+  expect(shape(staged.get('1')!.credits)).toEqual(shape(inputs.get('1')!.credits));
+});
