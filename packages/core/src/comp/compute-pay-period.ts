@@ -286,6 +286,8 @@ function attainmentOf(
   quotaPeriod: Period,
   quota: Readonly<Record<string, Decimal>>,
 ): Record<string, string> {
+  if (!credits.some((c) => c.cancels !== undefined))
+    return attainmentWithoutCancellations(input, plan, credits, quotaPeriod, quota);
   const priced = credits.map((c) => {
     const currency = c.currency ?? plan.currency;
     return {
@@ -304,6 +306,32 @@ function attainmentOf(
     if (q.isZero()) continue;
     const total = counted.filter((c) => c.credit.measure === measure).reduce((s, c) => s.plus(c.amount), ZERO);
     out[measure] = total.dividedBy(q).toDecimalPlaces(6).toFixed();
+  }
+  return out;
+}
+
+/**
+ * The same figures when no credit is a cancellation, without pricing every credit into a new
+ * object first (a rep holds thousands): the same amounts added in the same order.
+ */
+function attainmentWithoutCancellations(
+  input: PayPeriodInput,
+  plan: Plan,
+  credits: readonly Credit[],
+  quotaPeriod: Period,
+  quota: Readonly<Record<string, Decimal>>,
+): Record<string, string> {
+  const end = input.period.end < quotaPeriod.end ? input.period.end : quotaPeriod.end;
+  const totals = new Map<string, Decimal>();
+  for (const c of credits) {
+    if (c.date < quotaPeriod.start || c.date > end) continue;
+    const amount = convertFx(c.amount, input.fx, c.currency ?? plan.currency, plan.currency, c.date);
+    totals.set(c.measure, (totals.get(c.measure) ?? ZERO).plus(amount));
+  }
+  const out: Record<string, string> = {};
+  for (const [measure, q] of Object.entries(quota)) {
+    if (q.isZero()) continue;
+    out[measure] = (totals.get(measure) ?? ZERO).dividedBy(q).toDecimalPlaces(6).toFixed();
   }
   return out;
 }
