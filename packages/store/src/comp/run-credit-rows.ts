@@ -149,7 +149,7 @@ function singleSelect(w: CreditWindow) {
    select ${ATTRIBUTES}, ct.external_id, coalesce(t.contract_months, ct.contract_months), o.type, p.name, p.family, null
     from (${singleCredits(w, true)}) c
     join transactions t on t.id = c.transaction_id
-    join transactions ct on ct.id = c.cancels_transaction_id
+    left join transactions ct on ct.id = c.cancels_transaction_id
     left join opportunities o on o.id = coalesce(t.opportunity_id, ct.opportunity_id)
     left join products p on p.id = coalesce(t.product_id, ct.product_id)`;
 }
