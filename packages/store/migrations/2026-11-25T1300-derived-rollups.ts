@@ -43,8 +43,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         and (c.valid_to is null or ph.valid_from < c.valid_to)
         and (ph.valid_to is null or ph.valid_to > c.valid_from)
       where ph.manager_id is not null and ph.manager_id <> all (c.path) and c.depth < 32
-    )
-    select person_id, manager_id, depth, valid_from, valid_to from chain;
+    ),
+    -- Two history rows of one person in force on the same day (the schema does not forbid it) give
+    -- two chains to the same manager: overlapping dates are merged, so a manager counts once a day, as
+    -- the walk's de-duplication did.
+    reach as (
+      select person_id, manager_id, depth, valid_from, coalesce(valid_to, 'infinity'::date) as valid_to,
+        max(coalesce(valid_to, 'infinity'::date)) over (partition by person_id, manager_id
+          order by valid_from, coalesce(valid_to, 'infinity'::date)
+          rows between unbounded preceding and 1 preceding) as reached
+      from chain),
+    islands as (
+      select *, count(*) filter (where reached is null or reached <= valid_from) over (partition by person_id, manager_id
+          order by valid_from, valid_to rows unbounded preceding) as island
+      from reach)
+    select person_id, manager_id, min(depth), min(valid_from), nullif(max(valid_to), 'infinity'::date)
+    from islands group by person_id, manager_id, island;
 
     alter table credits add column basis_date date;
     update credits c set basis_date = t.date

@@ -367,3 +367,29 @@ test('crediting only the transactions added since keeps the day totals of their 
   });
   await expectDayTotalsKept();
 });
+
+test('two history rows of one person in force on the same day still give each manager one roll-up', async () => {
+  // ZOE → OMAR since 2024, and a second, overlapping row ZOE → OMAR from 2025-06-01.
+  const zoe = (
+    await store.db.selectFrom('people').select('id').where('external_id', '=', 'ZOE').executeTakeFirstOrThrow()
+  ).id;
+  const omar = (
+    await store.db.selectFrom('people').select('id').where('external_id', '=', 'OMAR').executeTakeFirstOrThrow()
+  ).id;
+  await store.db
+    .insertInto('person_history')
+    .values({ person_id: zoe, manager_id: omar, valid_from: '2025-06-01', job_role: 'rep' })
+    .execute();
+  await creditTransactions(store.db, MARCH);
+  expect(await creditsOf('TX-OWNER')).toEqual([
+    'ZOE owner 1 1000.00',
+    'OMAR rollup 1 1000.00',
+    'VERA rollup 1 1000.00',
+  ]);
+  const { rows } = await sql<{ line: string }>`
+    select m.external_id || ' ' || l.valid_from::text || ' ' || coalesce(l.valid_to::text, '…') as line
+    from reporting_lines l join people m on m.id = l.manager_id where l.person_id = ${zoe} order by 1`.execute(
+    store.db,
+  );
+  expect(rows.map((r) => r.line)).toEqual(['OMAR 2024-01-01 …', 'VERA 2024-01-01 …']);
+});
