@@ -286,8 +286,24 @@ function attainmentOf(
   quotaPeriod: Period,
   quota: Readonly<Record<string, Decimal>>,
 ): Record<string, string> {
-  if (!credits.some((c) => c.cancels !== undefined))
-    return attainmentWithoutCancellations(input, plan, credits, quotaPeriod, quota);
+  const totals = credits.some((c) => c.cancels !== undefined)
+    ? totalsWithCancellations(input, plan, credits, quotaPeriod)
+    : totalsWithoutCancellations(input, plan, credits, quotaPeriod);
+  const out: Record<string, string> = {};
+  for (const [measure, q] of Object.entries(quota)) {
+    if (q.isZero()) continue;
+    out[measure] = (totals.get(measure) ?? ZERO).dividedBy(q).toDecimalPlaces(6).toFixed();
+  }
+  return out;
+}
+
+/** Each measure's total in plan currency: every credit priced, then cancellations applied as of the period's end. */
+function totalsWithCancellations(
+  input: PayPeriodInput,
+  plan: Plan,
+  credits: readonly Credit[],
+  quotaPeriod: Period,
+): Map<string, Decimal> {
   const priced = credits.map((c) => {
     const currency = c.currency ?? plan.currency;
     return {
@@ -298,29 +314,24 @@ function attainmentOf(
     };
   });
   const resolved = resolveCancellations(priced, plan.clawback, ['credits']);
-  const counted = creditsAsOf(resolved.credits, resolved.cancellations, input.period.end).filter(
-    (c) => c.credit.date >= quotaPeriod.start && c.credit.date <= quotaPeriod.end,
-  );
-  const out: Record<string, string> = {};
-  for (const [measure, q] of Object.entries(quota)) {
-    if (q.isZero()) continue;
-    const total = counted.filter((c) => c.credit.measure === measure).reduce((s, c) => s.plus(c.amount), ZERO);
-    out[measure] = total.dividedBy(q).toDecimalPlaces(6).toFixed();
+  const totals = new Map<string, Decimal>();
+  for (const c of creditsAsOf(resolved.credits, resolved.cancellations, input.period.end)) {
+    if (c.credit.date < quotaPeriod.start || c.credit.date > quotaPeriod.end) continue;
+    totals.set(c.credit.measure, (totals.get(c.credit.measure) ?? ZERO).plus(c.amount));
   }
-  return out;
+  return totals;
 }
 
 /**
- * The same figures when no credit is a cancellation, without pricing every credit into a new
+ * The same totals when no credit is a cancellation, without pricing every credit into a new
  * object first (a rep holds thousands): the same amounts added in the same order.
  */
-function attainmentWithoutCancellations(
+function totalsWithoutCancellations(
   input: PayPeriodInput,
   plan: Plan,
   credits: readonly Credit[],
   quotaPeriod: Period,
-  quota: Readonly<Record<string, Decimal>>,
-): Record<string, string> {
+): Map<string, Decimal> {
   const end = input.period.end < quotaPeriod.end ? input.period.end : quotaPeriod.end;
   const totals = new Map<string, Decimal>();
   for (const c of credits) {
@@ -328,12 +339,7 @@ function attainmentWithoutCancellations(
     const amount = convertFx(c.amount, input.fx, c.currency ?? plan.currency, plan.currency, c.date);
     totals.set(c.measure, (totals.get(c.measure) ?? ZERO).plus(amount));
   }
-  const out: Record<string, string> = {};
-  for (const [measure, q] of Object.entries(quota)) {
-    if (q.isZero()) continue;
-    out[measure] = (totals.get(measure) ?? ZERO).dividedBy(q).toDecimalPlaces(6).toFixed();
-  }
-  return out;
+  return totals;
 }
 
 function segmentContext(payeeId: string, segment: SegmentInput, calendar: CalendarInput): EarnContext {
