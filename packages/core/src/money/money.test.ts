@@ -40,6 +40,10 @@ test('allocateMoney rounds the cumulative and takes differences', () => {
   // × 59/90 = 655.555… → 655.56, so February gets 311.12; March 1,000.00 − 655.56 = 344.44.
   expect(allocateMoney(money('1000', 'USD'), [31, 28, 31]).map(formatAmount)).toEqual(['344.44', '311.12', '344.44']);
   expect(() => allocateMoney(money('1', 'USD'), [0, 0])).toThrow(AttainError);
+  // One weight of 50 significant digits: total × w ÷ w came back a hair under −…0695, which
+  // rounded to −…069 instead of the total's −…070 (a counterexample fast-check found).
+  const w = new Decimal(45376).div(103);
+  expect(allocateMoney(money('-70576620804.0695', 'KWD'), [w]).map(formatAmount)).toEqual(['-70576620804.070']);
 });
 
 const currencies = fc.constantFrom('USD', 'EUR', 'JPY', 'KWD');

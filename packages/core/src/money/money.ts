@@ -67,7 +67,12 @@ export function allocateMoney(total: Money, weights: readonly DecimalInput[]): M
   let previous = money(0, total.currency);
   for (const w of ws) {
     cumulativeWeight = cumulativeWeight.plus(w);
-    const cumulative = roundMoney(money(total.amount.times(cumulativeWeight).dividedBy(sum), total.currency));
+    // Once the weights are all counted the cumulative share is the total itself: total × w ÷ w is
+    // worked out at 50 significant digits and may land a hair off a half unit, which rounding
+    // would then turn into a cent gained or lost.
+    const cumulative = cumulativeWeight.equals(sum)
+      ? roundMoney(total)
+      : roundMoney(money(total.amount.times(cumulativeWeight).dividedBy(sum), total.currency));
     parts.push(roundMoney(subtractMoney(cumulative, previous)));
     previous = cumulative;
   }
