@@ -1,19 +1,19 @@
 // Credits as metric facts (DESIGN §8 credited_amount, attainment), summed before anything else is
-// joined: one row per day and currency, and per person, account or product only when a dimension
-// (or the visibility) needs it — instead of one per credit. Roll-up credits are not stored
-// (migration 2026-11-25T1300-derived-rollups): a manager's roll-ups are the direct credits of the
-// people below them, so the credits are summed per payee, day, the date their roll-ups follow,
-// currency and measure (and account or product when asked), and each such sum then counts once
-// for its payee and once more for every manager above them on that date (reporting_lines). Without
-// an account or product those sums are kept by crediting (credit_day_totals: 700,000 rows on the
-// large demo, where 20 million stored credits, 15 million of them roll-ups, used to be read).
+// joined: one row per day and currency, or, when a dimension (or the visibility) needs a person,
+// account or product, one per such key in the reporting currency (and day, if a dimension reads
+// it) — instead of one per credit. Roll-up credits are not stored (migration
+// 2026-11-25T1300-derived-rollups): a manager's roll-ups are the direct credits of the people
+// below them, so each credit counts once for its payee and once more for every manager above them
+// on the date its roll-ups follow (reporting_lines): as one row per holder when a person is kept,
+// else weighed by that number. Without an account or product the credits are read from the sums
+// crediting keeps (credit_day_totals: 700,000 rows on the large demo, against 5.3 million credits).
 // The figures cannot change:
-// - a day's sum converted at the day's rate is the sum of the converted credits, NUMERIC
-//   multiplication being exact (Σ amount × rate = (Σ amount) × rate), and nothing is rounded
-//   before the final sum; a roll-up's amount is the sum of the direct credits it stands for;
+// - NUMERIC multiplication is exact, so converting each credit at its day's rate, or a day's sum
+//   at the same rate, or weighing a credit by its holders instead of repeating it, gives the same
+//   sums (Σ amount × rate = (Σ amount) × rate), and nothing is rounded before the final sum;
 // - every dimension's value is a function of the person, the day, the account and the product, so
 //   the dimension joins and --where filters see the same values on the summed rows; a key no
-//   dimension reads is left null;
+//   dimension reads is left null, and a day no dimension reads is summed over;
 // - the transactions join, which gives the account and the product, drops no credit when it is
 //   left out: every credit has its transaction (deleting a transaction with credits is refused,
 //   migration 2026-11-25T1000).
@@ -24,21 +24,29 @@
 import type { Dimension } from '@attain/core/metrics/catalog.ts';
 import { type RawBuilder, sql } from 'kysely';
 
-/** Which of a credit's keys the facts keep besides its day and currency. */
+/** Which of a credit's keys the facts keep besides the amount (already in the reporting currency). */
 export interface CreditKeys {
   person: boolean;
   account: boolean;
   product: boolean;
+  /** The credit's date: the calendar dimensions, and those read as of the date (manager, territory). */
+  date: boolean;
 }
 
 const PERSON: readonly Dimension[] = ['owner', 'manager', 'org_unit'];
 const ACCOUNT: readonly Dimension[] = ['territory', 'account', 'industry', 'segment', 'region'];
 const PRODUCT: readonly Dimension[] = ['product', 'product_family'];
+const DATED: readonly Dimension[] = ['month', 'quarter', 'fiscal_year', 'manager', 'org_unit', 'territory'];
 
 /** The keys the dimensions read; the person also whenever the rows are filtered by who sees them. */
 export function creditKeys(dimensions: readonly Dimension[], filteredByPerson: boolean): CreditKeys {
   const uses = (group: readonly Dimension[]) => dimensions.some((d) => group.includes(d));
-  return { person: filteredByPerson || uses(PERSON), account: uses(ACCOUNT), product: uses(PRODUCT) };
+  return {
+    person: filteredByPerson || uses(PERSON),
+    account: uses(ACCOUNT),
+    product: uses(PRODUCT),
+    date: uses(DATED),
+  };
 }
 
 /** Conditions on the credit itself (alias c: date, measure, account_id, product_id) and on who holds it (c.person_id). */
@@ -51,16 +59,31 @@ export interface CreditConditions {
 const ROLLS_UP = sql.raw(`c.kind in ('owner', 'split', 'opportunity_owner', 'territory')`);
 
 /**
+ * Whether the facts count roll-ups by weighing each credit with its payee's chain (below) instead
+ * of one row per holder: when no person is kept or filtered on, and an account or product is, so
+ * the credits themselves are read. PostgreSQL then merges the 5 million credits, read in payee
+ * order through credits_person or sorted, with the few thousand chain segments (24 s for
+ * credited_amount by account on the large demo) where hashing the segments takes half that: the
+ * statement runs with merge joins off (query-metric.ts).
+ */
+export function weighsChains(keys: CreditKeys, conditions: CreditConditions): boolean {
+  return !keys.person && conditions.holder.length === 0 && (keys.account || keys.product);
+}
+
+/**
  * Summed credit facts in the columns of query-metric's facts: kind 'credit', fact_date, status,
- * amount, currency, probability, created_date, owner_id, account_id, product_id. Transactions are
- * joined by hash, or with 'probe' one primary-key read per credit — for a few hundred thousand
- * credits (attainment's), where PostgreSQL would scan all 5 million transactions to hash them
- * (1.9 s against 1.3 s on the large demo); `limit 1` keeps the probe from being flattened back
- * into that join.
+ * amount, currency, probability, created_date, owner_id, account_id, product_id, with every amount
+ * already in the reporting currency: they read `fx`, the statement's daily grid of rates to it
+ * (query-metric.ts), which must cover every credit's date. Transactions are joined by hash, or
+ * with 'probe' one primary-key read per credit — for a few hundred thousand credits
+ * (attainment's), where PostgreSQL would scan all 5 million transactions to hash them (1.9 s
+ * against 1.3 s on the large demo); `limit 1` keeps the probe from being flattened back into that
+ * join.
  */
 export function creditFacts(
   keys: CreditKeys,
   conditions: CreditConditions,
+  reportingCurrency: string,
   transactions: 'hash' | 'probe' = 'hash',
 ): RawBuilder<unknown> {
   const kept = (on: boolean, column: string) => sql.raw(on ? column : 'null::bigint');
@@ -97,39 +120,74 @@ export function creditFacts(
     ? sql`holders as materialized (select c.person_id from (select p.id as person_id from people p) c
         where ${sql.join(conditions.holder, sql` and `)}),`
     : sql``;
-  const onHolder = byHolder ? sql`where c.person_id in (select h.person_id from holders h)` : sql``;
+  // Per person, account or product, each credit (or day total) is converted to the reporting
+  // currency first, so that the many groups that follow are summed in one currency (by owner on
+  // the large demo: 2.9 million per-holder day sums were grouped before conversion). NUMERIC
+  // multiplication is exact, so Σ amount × rate over any grouping is the same figure. A currency
+  // without a rate gives a null amount, which no sum counts, as before. With none of them (in all,
+  // by month) the facts stay summed per day and currency, a few thousand rows the statement
+  // converts.
+  const convertFirst = keys.person || keys.account || keys.product;
+  const converted = sql`converted as (
+      select c.person_id, c.date, c.chain_date, c.rolls_up, c.account_id, c.product_id,
+        ${convertFirst ? sql`c.amount * fx.rate as amount, ${reportingCurrency}::char(3) as currency` : sql`c.amount, c.currency`}
+      from (${credits}) c ${convertFirst ? sql`left join fx on fx.currency = c.currency and fx.day = c.date` : sql``}
+      ${onCredit})`;
+  // Converted and without the date, the rows are summed over it; the fact keeps its earliest date,
+  // inside any --period, at which the reporting currency's rate is 1.
+  const dated = keys.date || !convertFirst;
+  const factDate = dated ? sql`c.date` : sql`min(c.date)`;
   const groupBy = [
-    'c.date',
-    'c.currency',
+    ...(dated ? ['c.date'] : []),
+    ...(convertFirst ? [] : ['c.currency']),
     ...(keys.person ? ['c.person_id'] : []),
     ...(keys.account ? ['c.account_id'] : []),
     ...(keys.product ? ['c.product_id'] : []),
   ];
-  // One pass over the summed credits, each joined to its holders: its payee (always) and, for a
-  // credit that rolls up, every manager above the payee on its date. A statement of its own, so
-  // that it can stand in a union (attainment: quotas union all credits).
-  return sql`select * from (with ${holders} holder_lines as (
-      select p.id as person_id, p.id as holder_id, true as own, null::date as valid_from, null::date as valid_to
-        from people p
-      union all
-      select l.person_id, l.manager_id, false, l.valid_from, l.valid_to from reporting_lines l)
-    select 'credit' as kind, c.date as fact_date, null::text as status, sum(c.amount) as amount, c.currency,
+  const grouped = sql.raw(`group by ${groupBy.join(', ')}`);
+  const facts = (amount: RawBuilder<unknown>) => sql`select 'credit' as kind, ${factDate} as fact_date,
+      null::text as status, ${amount} as amount, ${convertFirst ? sql`${reportingCurrency}::char(3)` : sql`c.currency`} as currency,
       null::numeric as probability, null::date as created_date, ${kept(keys.person, 'c.person_id')} as owner_id,
-      ${kept(keys.account, 'c.account_id')} as account_id, ${kept(keys.product, 'c.product_id')} as product_id
-    from (select l.holder_id as person_id, s.date, s.currency, s.account_id, s.product_id, s.amount
-          from (${
-            withTransaction
-              ? sql`select c.person_id, c.date, c.chain_date, c.currency, c.rolls_up, c.account_id, c.product_id,
-                  sum(c.amount) as amount
-                from (${credits}) c ${onCredit}
-                group by c.person_id, c.date, c.chain_date, c.currency, c.rolls_up, c.account_id, c.product_id`
-              : sql`select * from (${credits}) c ${onCredit}`
-          }) s
-          join holder_lines l on l.person_id = s.person_id
-            and (l.own or (s.rolls_up and l.valid_from <= s.chain_date
-                           and (l.valid_to is null or l.valid_to > s.chain_date)))) c
-    ${onHolder}
-    group by ${sql.raw(groupBy.join(', '))}) credit_facts`;
+      ${kept(keys.account, 'c.account_id')} as account_id, ${kept(keys.product, 'c.product_id')} as product_id`;
+  if (!weighsChains(keys, conditions)) {
+    // Per holder: each credit once for its payee and, if it rolls up, once for every manager above
+    // the payee on its chain date.
+    const onHolder = byHolder ? sql`where c.person_id in (select h.person_id from holders h)` : sql``;
+    return sql`select * from (with ${holders} ${converted},
+      holder_lines as (
+        select p.id as person_id, p.id as holder_id, true as own, null::date as valid_from, null::date as valid_to
+          from people p
+        union all
+        select l.person_id, l.manager_id, false, l.valid_from, l.valid_to from reporting_lines l)
+      ${facts(sql`sum(c.amount)`)}
+      from (select l.holder_id as person_id, c.date, c.currency, c.account_id, c.product_id, c.amount
+            from converted c join holder_lines l on l.person_id = c.person_id
+              and (l.own or (c.rolls_up and l.valid_from <= c.chain_date
+                             and (l.valid_to is null or l.valid_to > c.chain_date)))) c
+      ${onHolder}
+      ${grouped}) credit_facts`;
+  }
+  // Without a person the holders need not be listed: a credit that rolls up counts 1 + the number
+  // of managers above its payee on its chain date. That number is constant between the dates any
+  // of the payee's reporting lines starts or ends (chain_segments), and the lines of one
+  // (person, manager) never overlap (crediting merges them), so it is the count of the lines in
+  // force at the segment's start: the same sum as one row per holder, without making them.
+  return sql`select * from (with ${converted},
+    chain_bounds as (
+      select person_id, valid_from as day from reporting_lines
+      union select person_id, valid_to from reporting_lines where valid_to is not null),
+    chain_segments as (
+      select b.person_id, b.day as valid_from, lead(b.day) over (partition by b.person_id order by b.day) as valid_to
+      from chain_bounds b),
+    chain_weights as (
+      select s.person_id, s.valid_from, s.valid_to, count(*) as managers
+      from chain_segments s join reporting_lines l on l.person_id = s.person_id
+        and l.valid_from <= s.valid_from and (l.valid_to is null or l.valid_to > s.valid_from)
+      group by s.person_id, s.valid_from, s.valid_to)
+    ${facts(sql`sum(c.amount * (1 + coalesce(w.managers, 0)))`)}
+    from converted c left join chain_weights w on c.rolls_up and w.person_id = c.person_id
+      and w.valid_from <= c.chain_date and (w.valid_to is null or w.valid_to > c.chain_date)
+    ${grouped}) credit_facts`;
 }
 
 /** Where a dimension's value lives when it does not depend on the date: key column → table.column. */

@@ -80,6 +80,8 @@ export interface CreditScope {
   period: Period | undefined;
   /** --where values as conditions on the credits (credit-facts.ts creditNarrowing). */
   narrowing: CreditConditions;
+  /** Credit facts come in it, converted by the statement's `fx` grid (credit-facts.ts). */
+  reportingCurrency: string;
 }
 
 /**
@@ -121,13 +123,17 @@ export function factsOf(
       return sql`select 'deal' as kind, o.created_date as fact_date, ${DEAL_COLUMNS} from opportunities o
         where o.created_date is not null`;
     case 'credit':
-      return creditFacts(scope.keys, {
-        credit: [
-          ...(scope.period ? [sql`c.date between ${scope.period.start}::date and ${scope.period.end}::date`] : []),
-          ...scope.narrowing.credit,
-        ],
-        holder: [...visibleCredits, ...scope.narrowing.holder],
-      });
+      return creditFacts(
+        scope.keys,
+        {
+          credit: [
+            ...(scope.period ? [sql`c.date between ${scope.period.start}::date and ${scope.period.end}::date`] : []),
+            ...scope.narrowing.credit,
+          ],
+          holder: [...visibleCredits, ...scope.narrowing.holder],
+        },
+        scope.reportingCurrency,
+      );
     case 'payout':
       return payouts;
     case 'cost':
@@ -150,6 +156,7 @@ export function factsOf(
             ...scope.narrowing.holder,
           ],
         },
+        scope.reportingCurrency,
         'probe',
       )}`;
     }
