@@ -209,19 +209,27 @@ async function metricRows(
   // territory, 3.3 million facts).
   const territorySpans = sql`,
     account_territories as (
-      select ta.id, ta.account_id, ta.valid_from, ta.valid_to, t.name
+      select ta.id, ta.account_id, ta.valid_from, ta.valid_to, t.name,
+        max(coalesce(ta.valid_to, 'infinity'::date)) over (partition by ta.account_id order by ta.valid_from, ta.id
+          rows between unbounded preceding and 1 preceding) > ta.valid_from as overlaps_earlier
       from territory_assignments ta join territories t on t.id = ta.territory_id and t.type = 'account'),
+    overlapping as (select distinct account_id from account_territories where overlaps_earlier),
     territory_bounds as (
-      select account_id, valid_from as day from account_territories
-      union select account_id, valid_to from account_territories where valid_to is not null),
+      select a.account_id, a.valid_from as day from account_territories a join overlapping o using (account_id)
+      union select a.account_id, a.valid_to from account_territories a join overlapping o using (account_id)
+        where a.valid_to is not null),
     territory_spans as (
-      select distinct on (s.account_id, s.valid_from) s.account_id, s.valid_from, s.valid_to, a.name
-      from (select b.account_id, b.day as valid_from,
-              lead(b.day) over (partition by b.account_id order by b.day) as valid_to
-            from territory_bounds b) s
-      join account_territories a on a.account_id = s.account_id
-        and a.valid_from <= s.valid_from and (a.valid_to is null or a.valid_to > s.valid_from)
-      order by s.account_id, s.valid_from, a.valid_from desc, a.id desc
+      select a.account_id, a.valid_from, a.valid_to, a.name from account_territories a
+      where a.account_id not in (select o.account_id from overlapping o)
+      union all
+      select * from (
+        select distinct on (s.account_id, s.valid_from) s.account_id, s.valid_from, s.valid_to, a.name
+        from (select b.account_id, b.day as valid_from,
+                lead(b.day) over (partition by b.account_id order by b.day) as valid_to
+              from territory_bounds b) s
+        join account_territories a on a.account_id = s.account_id
+          and a.valid_from <= s.valid_from and (a.valid_to is null or a.valid_to > s.valid_from)
+        order by s.account_id, s.valid_from, a.valid_from desc, a.id desc) overlapped
     )`;
   const dims = new Map(used.map((d) => [d, dimensionSql(d)]));
   // Joins are de-duplicated by their text: manager and org_unit share the history join, and so on.
