@@ -10,6 +10,7 @@ import * as dashboard from './dashboard.bench.ts';
 import * as demoLoad from './demo-load.bench.ts';
 import * as forecast from './forecast.bench.ts';
 import * as importTransactions from './import-transactions.bench.ts';
+import * as metrics from './metrics.bench.ts';
 import * as pipeline from './pipeline.bench.ts';
 import * as territoryBalance from './territory-balance.bench.ts';
 
@@ -47,6 +48,7 @@ const benches = {
   pipeline,
   forecast,
   comp: compRun,
+  metrics,
   territory: territoryBalance,
   import: importTransactions,
 };
