@@ -29,14 +29,16 @@ export interface CreditKeys {
   person: boolean;
   account: boolean;
   product: boolean;
-  /** The credit's date: the calendar dimensions, and those read as of the date (manager, territory). */
+  /** The credit's date: the calendar dimensions, and those read as of the date (manager, org unit). */
   date: boolean;
+  /** The account's territory as of the date: the stretch of the account's territory_spans the date falls in. */
+  territory: boolean;
 }
 
 const PERSON: readonly Dimension[] = ['owner', 'manager', 'org_unit'];
 const ACCOUNT: readonly Dimension[] = ['territory', 'account', 'industry', 'segment', 'region'];
 const PRODUCT: readonly Dimension[] = ['product', 'product_family'];
-const DATED: readonly Dimension[] = ['month', 'quarter', 'fiscal_year', 'manager', 'org_unit', 'territory'];
+const DATED: readonly Dimension[] = ['month', 'quarter', 'fiscal_year', 'manager', 'org_unit'];
 
 /** The keys the dimensions read; the person also whenever the rows are filtered by who sees them. */
 export function creditKeys(dimensions: readonly Dimension[], filteredByPerson: boolean): CreditKeys {
@@ -46,6 +48,7 @@ export function creditKeys(dimensions: readonly Dimension[], filteredByPerson: b
     account: uses(ACCOUNT),
     product: uses(PRODUCT),
     date: uses(DATED),
+    territory: uses(['territory']),
   };
 }
 
@@ -136,9 +139,18 @@ export function creditFacts(
   // Converted and without the date, the rows are summed over it; the fact keeps its earliest date,
   // inside any --period, at which the reporting currency's rate is 1.
   const dated = keys.date || !convertFirst;
+  // The account's territory needs only the stretch of the account's territory spans the date falls
+  // in (territory_spans, query-metric.ts): the same territory on any date of it. A date in no span
+  // has no territory, whichever it is.
+  const spans = keys.territory && !dated;
+  const inSpan = spans
+    ? sql`left join territory_spans ts on ts.account_id = c.account_id
+        and ts.valid_from <= c.date and (ts.valid_to is null or ts.valid_to > c.date)`
+    : sql``;
   const factDate = dated ? sql`c.date` : sql`min(c.date)`;
   const groupBy = [
     ...(dated ? ['c.date'] : []),
+    ...(spans ? ['ts.valid_from'] : []),
     ...(convertFirst ? [] : ['c.currency']),
     ...(keys.person ? ['c.person_id'] : []),
     ...(keys.account ? ['c.account_id'] : []),
@@ -164,6 +176,7 @@ export function creditFacts(
             from converted c join holder_lines l on l.person_id = c.person_id
               and (l.own or (c.rolls_up and l.valid_from <= c.chain_date
                              and (l.valid_to is null or l.valid_to > c.chain_date)))) c
+      ${inSpan}
       ${onHolder}
       ${grouped}) credit_facts`;
   }
@@ -187,6 +200,7 @@ export function creditFacts(
     ${facts(sql`sum(c.amount * (1 + coalesce(w.managers, 0)))`)}
     from converted c left join chain_weights w on c.rolls_up and w.person_id = c.person_id
       and w.valid_from <= c.chain_date and (w.valid_to is null or w.valid_to > c.chain_date)
+    ${inSpan}
     ${grouped}) credit_facts`;
 }
 

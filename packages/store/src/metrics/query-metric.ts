@@ -207,7 +207,7 @@ async function metricRows(
   // and each fact finds the one span holding its date: a hash join without a sort. Choosing per
   // fact sorted every fact with its candidate assignments (12 s for the large demo's credits by
   // territory, 3.3 million facts).
-  const territorySpans = sql`,
+  const territorySpans = sql`
     account_territories as (
       select ta.id, ta.account_id, ta.valid_from, ta.valid_to, t.name,
         max(coalesce(ta.valid_to, 'infinity'::date)) over (partition by ta.account_id order by ta.valid_from, ta.id
@@ -230,7 +230,7 @@ async function metricRows(
         join account_territories a on a.account_id = s.account_id
           and a.valid_from <= s.valid_from and (a.valid_to is null or a.valid_to > s.valid_from)
         order by s.account_id, s.valid_from, a.valid_from desc, a.id desc) overlapped
-    )`;
+    ),`;
   const dims = new Map(used.map((d) => [d, dimensionSql(d)]));
   // Joins are de-duplicated by their text: manager and org_unit share the history join, and so on.
   const joins = [
@@ -263,11 +263,12 @@ async function metricRows(
       from periods p cross join generate_series(p.start_date, p.end_date, interval '1 day') as d(day)
     ),
     fx as not materialized (select * from metric_fx),
+    ${used.includes('territory') ? territorySpans : sql``}
     f as (
       select base.*, base.amount * fx.rate as amount_rc
       from (${facts}) base
       left join fx on fx.currency = base.currency and fx.day = base.fact_date
-    )${used.includes('territory') ? territorySpans : sql``}
+    )
     select ${sql.join([...query.by.map((d) => sql`${value(d)} as ${sql.ref(d)}`), ...values])}
     from f ${sql.join(joins, sql` `)}
     where ${sql.join([visible, inPeriod, ...filters], sql` and `)}

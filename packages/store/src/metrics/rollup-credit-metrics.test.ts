@@ -4,7 +4,8 @@
 // (credit-facts.ts); these figures, worked by hand, must come out the same either way.
 //   Ana ── Bo ── Cy until 2026-03-01, then Cy reports to Ana directly; Ola (overlay) reports to Ana.
 //   Overlay territory "Data" (product family Platform) on Acme, owned by Ola: overlay credit does
-//   not roll up. 1 EUR = 1.50 USD.
+//   not roll up. Acme is in territory East until 2026-03-01, then West; Globex in none.
+//   1 EUR = 1.50 USD.
 //   T1 2026-02-10   100 USD  Acme    Core (Platform)  Cy → Cy, Bo, Ana; overlay Ola  = 400
 //   T2 2026-03-10   200 EUR  Globex  Core (Platform)  Cy → Cy, Ana (300 USD each)   = 600
 //   T3 2026-03-05    50 USD  Acme    no product       Bo → Bo, Ana                   = 100
@@ -68,11 +69,19 @@ beforeAll(async () => {
   await db.insertInto('products').values({ id: 1, external_id: 'CORE', name: 'Core', family: 'Platform' }).execute();
   await db
     .insertInto('territories')
-    .values({ id: 1, external_id: 'T-DATA', name: 'Data', type: 'overlay', product_family: 'Platform' })
+    .values([
+      { id: 1, external_id: 'T-DATA', name: 'Data', type: 'overlay', product_family: 'Platform' },
+      { id: 2, external_id: 'T-EAST', name: 'East', type: 'account' },
+      { id: 3, external_id: 'T-WEST', name: 'West', type: 'account' },
+    ])
     .execute();
   await db
     .insertInto('territory_assignments')
-    .values({ account_id: '1', territory_id: '1', valid_from: '2024-01-01' })
+    .values([
+      { account_id: '1', territory_id: '1', valid_from: '2024-01-01' },
+      { account_id: '1', territory_id: '2', valid_from: '2024-01-01', valid_to: '2026-03-01' },
+      { account_id: '1', territory_id: '3', valid_from: '2026-03-01' },
+    ])
     .execute();
   await db
     .insertInto('territory_owners')
@@ -142,4 +151,28 @@ test('by account with a person: the holder’s own rows', async () => {
     'Ola · Acme': '0.00',
   });
   expect(await query(['account'], { owner: 'bo' })).toEqual({ Acme: '50.00' });
+});
+
+test("by the account's territory on the credit's date, with and without a person", async () => {
+  // East: T1 400; West: T3 100 − T4 400 (dated 2026-04-02, when Acme is in West); Globex none
+  expect(await query(['territory'])).toEqual({ East: '400.00', West: '-300.00', '(none)': '600.00' });
+  expect(await query(['territory', 'month'])).toEqual({
+    'East · 2026-02': '400.00',
+    'West · 2026-03': '100.00',
+    'West · 2026-04': '-400.00',
+    '(none) · 2026-03': '600.00',
+  });
+  expect(await query(['owner', 'territory'])).toEqual({
+    'Ana · East': '100.00',
+    'Ana · West': '-50.00',
+    'Ana · (none)': '300.00',
+    'Bo · East': '100.00',
+    'Bo · West': '-50.00',
+    'Cy · East': '100.00',
+    'Cy · West': '-100.00',
+    'Cy · (none)': '300.00',
+    'Ola · East': '100.00',
+    'Ola · West': '-100.00',
+  });
+  expect(await query([], { territory: 'west' })).toEqual({ '': '-300.00' });
 });
