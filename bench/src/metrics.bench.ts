@@ -5,8 +5,9 @@
 import { DIMENSIONS, type Dimension, METRICS } from '@attain/core/metrics/catalog.ts';
 import { creditTransactions } from '@attain/store/comp/credit-transactions.ts';
 import { queryMetric } from '@attain/store/metrics/query-metric.ts';
-import { type Visibility, visiblePeople } from '@attain/store/visibility/visible-people.ts';
+import type { Visibility } from '@attain/store/visibility/visible-people.ts';
 import { sql } from 'kysely';
+import { oneManagerTeam } from './one-manager-team.ts';
 import type { BenchContext } from './run.ts';
 
 const TARGET_MS = 2000;
@@ -23,13 +24,7 @@ export async function run(context: BenchContext): Promise<void> {
     context.record('metrics: crediting the demo first', performance.now() - started, `${result.credits} credits`);
   }
 
-  const manager = await db
-    .selectFrom('person_history')
-    .select('person_id')
-    .where('job_role', '=', 'manager')
-    .orderBy('person_id')
-    .executeTakeFirstOrThrow();
-  const team = await visiblePeople(db, { role: 'manager', personId: manager.person_id }, context.today);
+  const team = await oneManagerTeam(context);
   const all: Visibility = { kind: 'all' };
 
   const questions: [string, Visibility, Dimension[], string | undefined][] = [];

@@ -9,7 +9,8 @@ import { pipelineFunnel } from '@attain/store/pipeline/pipeline-funnel.ts';
 import { pipelineVelocity } from '@attain/store/pipeline/pipeline-velocity.ts';
 import { pipelineWaterfall } from '@attain/store/pipeline/pipeline-waterfall.ts';
 import { readSettings } from '@attain/store/settings/workspace-settings.ts';
-import { type Visibility, visiblePeople } from '@attain/store/visibility/visible-people.ts';
+import type { Visibility } from '@attain/store/visibility/visible-people.ts';
+import { oneManagerTeam } from './one-manager-team.ts';
 import type { BenchContext } from './run.ts';
 
 export async function run(context: BenchContext): Promise<void> {
@@ -17,13 +18,7 @@ export async function run(context: BenchContext): Promise<void> {
   const today = context.today;
   const { fiscalCalendar } = await readSettings(db);
   const quarterStart = periodOf(fiscalCalendar, today, 'quarter').start;
-  const manager = await db
-    .selectFrom('person_history')
-    .select('person_id')
-    .where('job_role', '=', 'manager')
-    .orderBy('person_id')
-    .executeTakeFirstOrThrow();
-  const team = await visiblePeople(db, { role: 'manager', personId: manager.person_id }, today);
+  const team = await oneManagerTeam(context);
 
   const questions: [string, (v: Visibility) => Promise<unknown>][] = [
     ['asof by stage', (v) => pipelineAsOf(db, v, { asOf: today, by: ['stage'] })],
