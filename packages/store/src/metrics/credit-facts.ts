@@ -33,12 +33,14 @@ export interface CreditKeys {
   date: boolean;
   /** The account's territory as of the date: the stretch of the account's territory_spans the date falls in. */
   territory: boolean;
+  /** The holder's manager or org unit as of the date: the stretch of their history the date falls in. */
+  history: boolean;
 }
 
 const PERSON: readonly Dimension[] = ['owner', 'manager', 'org_unit'];
 const ACCOUNT: readonly Dimension[] = ['territory', 'account', 'industry', 'segment', 'region'];
 const PRODUCT: readonly Dimension[] = ['product', 'product_family'];
-const DATED: readonly Dimension[] = ['month', 'quarter', 'fiscal_year', 'manager', 'org_unit'];
+const DATED: readonly Dimension[] = ['month', 'quarter', 'fiscal_year'];
 
 /** The keys the dimensions read; the person also whenever the rows are filtered by who sees them. */
 export function creditKeys(dimensions: readonly Dimension[], filteredByPerson: boolean): CreditKeys {
@@ -49,6 +51,7 @@ export function creditKeys(dimensions: readonly Dimension[], filteredByPerson: b
     product: uses(PRODUCT),
     date: uses(DATED),
     territory: uses(['territory']),
+    history: uses(['manager', 'org_unit']),
   };
 }
 
@@ -61,16 +64,32 @@ export interface CreditConditions {
 /** Credits a roll-up is derived from: overlay credit does not roll up. */
 const ROLLS_UP = sql.raw(`c.kind in ('owner', 'split', 'opportunity_owner', 'territory')`);
 
+/** Each person's history spans: between the dates on which any of their person_history rows starts or ends. */
+const PERSON_SPANS = sql`person_bounds as (
+      select person_id, valid_from as day from person_history
+      union select person_id, valid_to from person_history where valid_to is not null),
+    person_spans as (
+      select b.person_id, b.day as valid_from, lead(b.day) over (partition by b.person_id order by b.day) as valid_to
+      from person_bounds b)`;
+
 /**
  * Whether the facts count roll-ups by weighing each credit with its payee's chain (below) instead
  * of one row per holder: when no person is kept or filtered on, and an account or product is, so
- * the credits themselves are read. PostgreSQL then merges the 5 million credits, read in payee
- * order through credits_person or sorted, with the few thousand chain segments (24 s for
- * credited_amount by account on the large demo) where hashing the segments takes half that: the
- * statement runs with merge joins off (query-metric.ts).
+ * the credits themselves are read.
  */
-export function weighsChains(keys: CreditKeys, conditions: CreditConditions): boolean {
+function weighsChains(keys: CreditKeys, conditions: CreditConditions): boolean {
   return !keys.person && conditions.holder.length === 0 && (keys.account || keys.product);
+}
+
+/**
+ * Whether the statement should run with merge joins off (query-metric.ts): where these facts
+ * meet a few thousand spans (chain segments, history spans) by a range, PostgreSQL would rather
+ * sort millions of rows, or read 5 million credits in payee order through credits_person, to
+ * merge them with the spans than hash the spans: 24 s against 12 s for credited_amount by account,
+ * 3.7 s against 2.6 s by manager, on the large demo.
+ */
+export function creditFactsAvoidMergeJoins(keys: CreditKeys, conditions: CreditConditions): boolean {
+  return weighsChains(keys, conditions) || (keys.history && !keys.date);
 }
 
 /**
@@ -147,10 +166,19 @@ export function creditFacts(
     ? sql`left join territory_spans ts on ts.account_id = c.account_id
         and ts.valid_from <= c.date and (ts.valid_to is null or ts.valid_to > c.date)`
     : sql``;
+  // Likewise the holder's manager or org unit needs only the stretch of the holder's history the
+  // date falls in (person_spans): the history rows in force, and so the values read from them, are
+  // the same on every date of it.
+  const historySpans = keys.history && !dated;
+  const inHistory = historySpans
+    ? sql`left join person_spans ps on ps.person_id = c.person_id
+        and ps.valid_from <= c.date and (ps.valid_to is null or ps.valid_to > c.date)`
+    : sql``;
   const factDate = dated ? sql`c.date` : sql`min(c.date)`;
   const groupBy = [
     ...(dated ? ['c.date'] : []),
     ...(spans ? ['ts.valid_from'] : []),
+    ...(historySpans ? ['ps.valid_from'] : []),
     ...(convertFirst ? [] : ['c.currency']),
     ...(keys.person ? ['c.person_id'] : []),
     ...(keys.account ? ['c.account_id'] : []),
@@ -163,7 +191,8 @@ export function creditFacts(
       ${kept(keys.account, 'c.account_id')} as account_id, ${kept(keys.product, 'c.product_id')} as product_id`;
   if (!weighsChains(keys, conditions)) {
     // Per holder: each credit once for its payee and, if it rolls up, once for every manager above
-    // the payee on its chain date.
+    // the payee on its chain date. With history spans the two kinds are listed apart, so that both
+    // joins hash (one join on an either-or condition was read by index once per holder line).
     const onHolder = byHolder ? sql`where c.person_id in (select h.person_id from holders h)` : sql``;
     return sql`select * from (with ${holders} ${converted},
       holder_lines as (
@@ -171,12 +200,22 @@ export function creditFacts(
           from people p
         union all
         select l.person_id, l.manager_id, false, l.valid_from, l.valid_to from reporting_lines l)
+      ${historySpans ? sql`, ${PERSON_SPANS}` : sql``}
       ${facts(sql`sum(c.amount)`)}
-      from (select l.holder_id as person_id, c.date, c.currency, c.account_id, c.product_id, c.amount
+      from (${
+        historySpans
+          ? sql`select c.person_id, c.date, c.currency, c.account_id, c.product_id, c.amount from converted c
+            union all
+            select l.manager_id, c.date, c.currency, c.account_id, c.product_id, c.amount
+            from converted c join reporting_lines l on l.person_id = c.person_id and c.rolls_up
+              and l.valid_from <= c.chain_date and (l.valid_to is null or l.valid_to > c.chain_date)`
+          : sql`select l.holder_id as person_id, c.date, c.currency, c.account_id, c.product_id, c.amount
             from converted c join holder_lines l on l.person_id = c.person_id
               and (l.own or (c.rolls_up and l.valid_from <= c.chain_date
-                             and (l.valid_to is null or l.valid_to > c.chain_date)))) c
+                             and (l.valid_to is null or l.valid_to > c.chain_date)))`
+      }) c
       ${inSpan}
+      ${inHistory}
       ${onHolder}
       ${grouped}) credit_facts`;
   }

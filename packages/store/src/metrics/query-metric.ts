@@ -16,7 +16,7 @@ import { withHistoryPlanning } from '../pipeline/snapshot-state.ts';
 import type { Database } from '../schema.ts';
 import { readSettings } from '../settings/workspace-settings.ts';
 import { type Visibility, visibleCondition } from '../visibility/visible-people.ts';
-import { type CreditConditions, creditKeys, creditNarrowing, weighsChains } from './credit-facts.ts';
+import { type CreditConditions, creditFactsAvoidMergeJoins, creditKeys, creditNarrowing } from './credit-facts.ts';
 import { factDateRange, factsOf, quotaPeriodOf } from './metric-facts.ts';
 
 export interface MetricQuery {
@@ -250,7 +250,7 @@ async function metricRows(
   await sql`drop table if exists pg_temp.metric_fx`.execute(db);
   await sql`create temp table metric_fx on commit drop as ${dailyFxRates(reportingCurrency, from, to)}`.execute(db);
   await sql`analyze metric_fx`.execute(db);
-  if (metric.basis === 'credit' && weighsChains(keys, narrowing)) {
+  if (metric.basis === 'credit' && creditFactsAvoidMergeJoins(keys, narrowing)) {
     await sql`set local enable_mergejoin = off`.execute(db);
   }
   const { rows } = await sql<Record<string, string | null>>`

@@ -127,6 +127,20 @@ test('per holder: each payee and every manager above them on the date the roll-u
   expect(await query(['month'])).toEqual({ '2026-02': '400.00', '2026-03': '700.00', '2026-04': '-400.00' });
 });
 
+test("by manager: the holder's manager on the credit's date, through Cy's move to Ana", async () => {
+  // Cy's T1 under Bo; Cy's T2 and T4 under Ana, as are Bo's and Ola's rows; Ana's own under no one
+  expect(await query(['manager'])).toEqual({ Ana: '250.00', Bo: '100.00', '(none)': '350.00' });
+  expect(await query(['manager', 'month'])).toEqual({
+    'Ana · 2026-02': '200.00',
+    'Ana · 2026-03': '350.00',
+    'Ana · 2026-04': '-300.00',
+    'Bo · 2026-02': '100.00',
+    '(none) · 2026-02': '100.00',
+    '(none) · 2026-03': '350.00',
+    '(none) · 2026-04': '-100.00',
+  });
+});
+
 test('by account and product without a person: the same credits, weighed by the payee’s chain', async () => {
   // Acme T1 400 + T3 100 − T4 400 = 100; Globex T2 600
   expect(await query(['account'])).toEqual({ Acme: '100.00', Globex: '600.00' });
