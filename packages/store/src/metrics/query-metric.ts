@@ -250,9 +250,12 @@ async function metricRows(
   await sql`drop table if exists pg_temp.metric_fx`.execute(db);
   await sql`create temp table metric_fx on commit drop as ${dailyFxRates(reportingCurrency, from, to)}`.execute(db);
   await sql`analyze metric_fx`.execute(db);
-  if (metric.basis === 'credit' && creditFactsAvoidMergeJoins(keys, narrowing)) {
-    await sql`set local enable_mergejoin = off`.execute(db);
-  }
+  // Merge joins off for this statement only: a caller's transaction goes on with its own setting
+  // (after an error it can only roll back, which undoes the change too).
+  const mergeJoinsWere =
+    metric.basis === 'credit' && creditFactsAvoidMergeJoins(keys, narrowing)
+      ? await setLocally(db, 'enable_mergejoin', 'off')
+      : undefined;
   const { rows } = await sql<Record<string, string | null>>`
     with periods(grain, label, start_date, end_date) as (
       select * from unnest(${periods.map((p) => p.dim)}::text[], ${periods.map((p) => p.period)}::text[],
@@ -275,5 +278,13 @@ async function metricRows(
     ${query.by.length > 0 ? sql.raw(`group by ${query.by.map((_, i) => i + 1).join(', ')} order by ${query.by.map((_, i) => i + 1).join(', ')}`) : sql``}`.execute(
     db,
   );
+  if (mergeJoinsWere !== undefined) await setLocally(db, 'enable_mergejoin', mergeJoinsWere);
   return rows;
+}
+
+/** Sets a planner setting for the rest of the transaction; returns what it was. */
+async function setLocally(db: Kysely<Database>, name: string, value: string): Promise<string> {
+  const { rows } = await sql<{ was: string }>`select current_setting(${name}) as was`.execute(db);
+  await sql`select set_config(${name}, ${value}, true)`.execute(db);
+  return rows[0]!.was;
 }

@@ -14,6 +14,7 @@
 // In all 700. Cy 100 + 300 − 100 = 300; Bo 50 + 100 − 100 = 50; Ana 100 + 300 + 50 − 100 = 350;
 // Ola 100 − 100 = 0.
 import { type Dimension, metricNamed } from '@attain/core/metrics/catalog.ts';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { creditTransactions } from '../comp/credit-transactions.ts';
 import type { Store } from '../open-store.ts';
@@ -189,4 +190,17 @@ test("by the account's territory on the credit's date, with and without a person
     'Ola · West': '-100.00',
   });
   expect(await query([], { territory: 'west' })).toEqual({ '': '-300.00' });
+});
+
+test("weighing turns merge joins off for its own statement only, not for the caller's transaction", async () => {
+  await store.db.transaction().execute(async (trx) => {
+    const result = await queryMetric(
+      trx,
+      { kind: 'all' },
+      { metric: metricNamed('credited_amount'), by: ['account'], today: '2026-06-30' },
+    );
+    expect(result.rows).toHaveLength(2);
+    const { rows } = await sql<{ setting: string }>`select current_setting('enable_mergejoin') as setting`.execute(trx);
+    expect(rows[0]?.setting).toBe('on');
+  });
 });
