@@ -94,9 +94,10 @@ export function creditFactsAvoidMergeJoins(keys: CreditKeys, conditions: CreditC
 
 /**
  * Summed credit facts in the columns of query-metric's facts: kind 'credit', fact_date, status,
- * amount, currency, probability, created_date, owner_id, account_id, product_id, with every amount
- * already in the reporting currency: they read `fx`, the statement's daily grid of rates to it
- * (query-metric.ts), which must cover every credit's date. Transactions are joined by hash, or
+ * amount, currency, probability, created_date, owner_id, account_id, product_id. When a person,
+ * account or product is kept the amounts are already in the reporting currency: they read `fx`,
+ * the statement's daily grid of rates to it, which must cover every credit's date, and by
+ * territory `territory_spans` (both query-metric.ts). Transactions are joined by hash, or
  * with 'probe' one primary-key read per credit — for a few hundred thousand credits
  * (attainment's), where PostgreSQL would scan all 5 million transactions to hash them (1.9 s
  * against 1.3 s on the large demo); `limit 1` keeps the probe from being flattened back into that
