@@ -58,9 +58,24 @@ export const NRF_454: WeekCalendar = {
   naming: 'start',
 };
 
+const resolvedDefinitions = new Map<string, FiscalCalendar>();
+
 /** Validates a definition (typed or straight from YAML/JSON) and applies defaults and presets. */
 export function resolveCalendar(definition: unknown): FiscalCalendar {
   if (isResolved(definition)) return definition;
+  // The same definition (a workspace's, a plan's) is resolved once per date a run looks at.
+  const key = typeof definition === 'object' && definition !== null ? JSON.stringify(definition) : undefined;
+  const known = key === undefined ? undefined : resolvedDefinitions.get(key);
+  if (known) return known;
+  const resolved = Object.freeze(parseCalendar(definition));
+  if (key !== undefined) {
+    if (resolvedDefinitions.size >= 1000) resolvedDefinitions.clear();
+    resolvedDefinitions.set(key, resolved);
+  }
+  return resolved;
+}
+
+function parseCalendar(definition: unknown): FiscalCalendar {
   const parsed = calendarSchema.safeParse(definition);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

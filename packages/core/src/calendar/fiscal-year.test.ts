@@ -125,3 +125,16 @@ test('fiscal years outside FY1000–FY9998 are PERIOD_INVALID', () => {
   expect(() => fiscalYear({ type: 'gregorian' }, 999)).toThrow(AttainError);
   expect(() => fiscalYear({ type: 'gregorian' }, 2026.5)).toThrow(/FY1000–FY9998/);
 });
+
+test('a fiscal year is laid out once per calendar and shared, so it cannot be changed by a caller', () => {
+  const a = fiscalYear({ type: 'gregorian', fiscalYearStartMonth: 2 }, 2027);
+  const b = fiscalYearOf({ type: 'gregorian', fiscalYearStartMonth: 2 }, '2026-06-15');
+  expect(b).toBe(a);
+  expect(() => (a.months as unknown as { start: string }[]).push({ start: '2027-02-01' })).toThrow(TypeError);
+  expect(() => {
+    (a.months[0] as { start: string }).start = '2026-01-01';
+  }).toThrow(TypeError);
+  // Another calendar, another layout: February start against January start.
+  expect(fiscalYear({ type: 'gregorian', fiscalYearStartMonth: 1 }, 2027).start).toBe('2027-01-01');
+  expect(a.start).toBe('2026-02-01');
+});

@@ -21,14 +21,33 @@ export interface FiscalYear {
   readonly months: readonly Period[];
 }
 
+/** Years already laid out, per calendar and year; frozen, as every caller shares them. */
+const years = new Map<string, FiscalYear>();
+
 export function fiscalYear(calendar: CalendarInput, fiscalYearNumber: number): FiscalYear {
   const resolved = resolveCalendar(calendar);
   assertFiscalYearNumber(fiscalYearNumber);
-  const layout =
-    resolved.kind === 'gregorian'
-      ? gregorianYearLayout(resolved, fiscalYearNumber)
-      : weekYearLayout(resolved, fiscalYearNumber);
-  return assemble(fiscalYearNumber, layout);
+  // A compensation run asks for the same few years millions of times (every credit's quota period).
+  const key = `${JSON.stringify(resolved)}#${fiscalYearNumber}`;
+  let year = years.get(key);
+  if (!year) {
+    const layout =
+      resolved.kind === 'gregorian'
+        ? gregorianYearLayout(resolved, fiscalYearNumber)
+        : weekYearLayout(resolved, fiscalYearNumber);
+    year = deepFreeze(assemble(fiscalYearNumber, layout));
+    if (years.size >= 10_000) years.clear();
+    years.set(key, year);
+  }
+  return year;
+}
+
+function deepFreeze(year: FiscalYear): FiscalYear {
+  for (const list of [year.quarters, year.halves, year.months]) {
+    for (const p of list) Object.freeze(p);
+    Object.freeze(list);
+  }
+  return Object.freeze(year);
 }
 
 /** The fiscal year that contains a date. */

@@ -1,7 +1,8 @@
 // Cancellations and clawback (DESIGN §6), worked by hand.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { compareCodePoints, wholeMonths } from './apply-cancellations.ts';
+import { Decimal } from '../money/decimal.ts';
+import { compareCodePoints, creditsAsOf, type PricedCredit, wholeMonths } from './apply-cancellations.ts';
 import { amountsOf, credit, runPayee } from './comp.test-helper.ts';
 
 // 10 % flat commission and a 1,000 bonus per credit of the measure
@@ -157,4 +158,43 @@ test('a cancellation must mirror the credit it cancels', () => {
   ]) {
     expect(bad(x)).toThrow(expect.objectContaining({ code: 'SCENARIO_INVALID' }));
   }
+});
+
+describe('credits as of a date', () => {
+  const priced = (id: string, date: string, amount: string): PricedCredit => ({
+    id,
+    date,
+    measure: 'bookings',
+    amount: new Decimal(amount),
+    written: new Decimal(amount),
+    currency: 'USD',
+  });
+  const counted = (list: readonly { credit: { id: string }; amount: Decimal }[]) =>
+    list.map((c) => `${c.credit.id}=${c.amount.toFixed()}`);
+
+  test('a cancellation applies from its own date; uncounted credits are dated after; the same objects every call', () => {
+    const credits = [
+      priced('A', '2026-01-10', '1000'),
+      priced('B', '2026-02-10', '500'),
+      priced('C', '2026-03-10', '200'),
+    ];
+    const cancellations = [{ id: 'X', date: '2026-03-01', cancels: 'A', share: new Decimal('0.25') }];
+    expect(counted(creditsAsOf(credits, cancellations, '2026-01-31'))).toEqual(['A=1000']);
+    const february = creditsAsOf(credits, cancellations, '2026-02-28');
+    expect(counted(february)).toEqual(['A=1000', 'B=500']);
+    // 1000 × (1 − 0.25) from March 1
+    expect(counted(creditsAsOf(credits, cancellations, '2026-03-31'))).toEqual(['A=750', 'B=500', 'C=200']);
+    const again = creditsAsOf(credits, cancellations, '2026-03-31');
+    expect(again[1]).toBe(february[1]);
+    expect(again[1]!.factor.toFixed()).toBe('1');
+  });
+
+  test('a list sorted in place after a first call is read by its new positions', () => {
+    const credits = [priced('B', '2026-02-10', '500'), priced('A', '2026-01-10', '1000')];
+    const cancellations = [{ id: 'X', date: '2026-03-01', cancels: 'A', share: new Decimal(1) }];
+    expect(counted(creditsAsOf(credits, cancellations, '2026-03-31'))).toEqual(['B=500', 'A=0']);
+    credits.sort((a, b) => (a.date < b.date ? -1 : 1));
+    expect(counted(creditsAsOf(credits, cancellations, '2026-03-31'))).toEqual(['A=0', 'B=500']);
+    expect(counted(creditsAsOf(credits, [], '2026-03-31'))).toEqual(['A=1000', 'B=500']);
+  });
 });

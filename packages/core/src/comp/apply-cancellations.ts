@@ -29,7 +29,6 @@ export interface CountedCredit {
 }
 
 const ONE = new Decimal(1);
-const uncancelled = new WeakMap<PricedCredit, CountedCredit>();
 const NO_LIMIT: Clawback = { windowDays: undefined, percent: new Decimal(1), proRata: false };
 
 /** Splits credits from cancellations and checks each cancellation against the credit it cancels. */
@@ -85,37 +84,54 @@ export function creditsAsOf(
   cancellations: readonly Cancellation[],
   asOf: IsoDate,
 ): CountedCredit[] {
-  const byCancelled = cancellationsByCredit(cancellations);
-  return credits
-    .filter((c) => c.date <= asOf)
-    .map((credit) => {
-      const found = byCancelled.get(credit.id);
-      const cancel = found && found.date <= asOf ? found : undefined;
-      if (!cancel) {
-        // The same object every pay period: evaluating a year of periods allocates nothing new for it.
-        let counted = uncancelled.get(credit);
-        if (!counted) {
-          counted = { credit, factor: ONE, amount: credit.amount };
-          uncancelled.set(credit, counted);
-        }
-        return counted;
-      }
-      const factor = ONE.minus(cancel.share);
-      return { credit, factor, amount: credit.amount.times(factor) };
-    });
+  const { cancelOf, uncancelled } = lookupsFor(credits, cancellations);
+  const out: CountedCredit[] = [];
+  for (let i = 0; i < credits.length; i++) {
+    const credit = credits[i]!;
+    if (credit.date > asOf) continue;
+    const cancel = cancelOf[i];
+    if (cancel === undefined || cancel.date > asOf) {
+      out.push(uncancelled[i]!);
+      continue;
+    }
+    const factor = ONE.minus(cancel.share);
+    out.push({ credit, factor, amount: credit.amount.times(factor) });
+  }
+  return out;
 }
 
-// Each credit is cancelled at most once (resolveCancellations checks it), so a map finds it; built
-// once per list, as a run asks for the credits as of every pay period of the quota period.
-const cancellationMaps = new WeakMap<readonly Cancellation[], Map<string, Cancellation>>();
+interface Lookups {
+  readonly cancellations: readonly Cancellation[];
+  /** Per position in the list: the cancellation of that credit, if any. */
+  readonly cancelOf: (Cancellation | undefined)[];
+  /** Per position: the credit counted in full, the same object every pay period. */
+  readonly uncancelled: CountedCredit[];
+}
 
-function cancellationsByCredit(cancellations: readonly Cancellation[]): Map<string, Cancellation> {
-  let map = cancellationMaps.get(cancellations);
-  if (!map) {
-    map = new Map(cancellations.map((k) => [k.cancels, k]));
-    cancellationMaps.set(cancellations, map);
+// Built once per list, as a run asks for the credits as of every pay period of the quota period:
+// a manager's list holds tens of thousands of credits and a year of periods asks twelve times.
+const lookups = new WeakMap<readonly PricedCredit[], Lookups>();
+
+function lookupsFor(credits: readonly PricedCredit[], cancellations: readonly Cancellation[]): Lookups {
+  const known = lookups.get(credits);
+  // A list sorted in place since is looked up afresh: positions must still name the same credits.
+  if (
+    known &&
+    known.cancellations === cancellations &&
+    known.uncancelled.length === credits.length &&
+    known.uncancelled.every((c, i) => c.credit === credits[i])
+  ) {
+    return known;
   }
-  return map;
+  // Each credit is cancelled at most once (resolveCancellations checks it), so a map finds it.
+  const byCancelled = new Map(cancellations.map((k) => [k.cancels, k]));
+  const built: Lookups = {
+    cancellations,
+    cancelOf: credits.map((c) => byCancelled.get(c.id)),
+    uncancelled: credits.map((credit) => ({ credit, factor: ONE, amount: credit.amount })),
+  };
+  lookups.set(credits, built);
+  return built;
 }
 
 /** (date, id) order, ids compared by Unicode code point (DESIGN §6). */

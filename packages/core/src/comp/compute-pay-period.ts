@@ -10,7 +10,7 @@ import { periodOf, periodsBetween } from '../calendar/period-of.ts';
 import { addDays, type IsoDate, maxDate, minDate } from '../dates/iso-date.ts';
 import { AttainError } from '../errors.ts';
 import { Decimal, ZERO } from '../money/decimal.ts';
-import { creditsAsOf, resolveCancellations } from './apply-cancellations.ts';
+import { type CountedCredit, creditsAsOf, resolveCancellations } from './apply-cancellations.ts';
 import { applyDraw } from './apply-draw.ts';
 import { convertFx } from './convert-fx.ts';
 import type { EarnContext } from './earn-context.ts';
@@ -220,13 +220,21 @@ function runSegment(input: PayPeriodInput, segment: SegmentInput): SegmentRun | 
     credits: needed,
     mbo: segment.mbo,
   };
+  let countedAtEnd: readonly CountedCredit[] | undefined;
   const result = simulatePayee(
     { plan, fx: [...input.fx], range: { from: rangeFrom, to: period.end }, payees: [payee] },
     calendar,
     payee,
     0,
     true,
-    { context, firstPeriodIndex: before.length, explainOnly: payPeriod.period },
+    {
+      context,
+      firstPeriodIndex: before.length,
+      explainOnly: payPeriod.period,
+      onCountedAtEnd: (end, counted) => {
+        if (end === period.end) countedAtEnd = counted;
+      },
+    },
   );
   // Keyed by the label of the run that pays each period: the run whose period ends when it ends.
   const ends = new Map(periodsBetween(calendar, plan.payPeriod, rangeFrom, period.end).map((p) => [p.period, p.end]));
@@ -253,7 +261,7 @@ function runSegment(input: PayPeriodInput, segment: SegmentInput): SegmentRun | 
       quotaPeriod: quotaPeriod.period,
       quota: Object.fromEntries(Object.entries(quota).map(([m, q]) => [m, q.toFixed()])),
       targetIncentive: ti === undefined ? null : ti.toFixed(),
-      attainment: attainmentOf(input, segment.plan, needed, quotaPeriod, quota),
+      attainment: attainmentOf(input, segment.plan, needed, quotaPeriod, quota, countedAtEnd),
       components: result.periods[reported]?.explain ?? {},
     },
   };
@@ -285,10 +293,13 @@ function attainmentOf(
   credits: readonly Credit[],
   quotaPeriod: Period,
   quota: Readonly<Record<string, Decimal>>,
+  countedAtEnd: readonly CountedCredit[] | undefined,
 ): Record<string, string> {
-  const totals = credits.some((c) => c.cancels !== undefined)
-    ? totalsWithCancellations(input, plan, credits, quotaPeriod)
-    : totalsWithoutCancellations(input, plan, credits, quotaPeriod);
+  const totals = countedAtEnd
+    ? totalsOfCounted(countedAtEnd, quotaPeriod)
+    : credits.some((c) => c.cancels !== undefined)
+      ? totalsWithCancellations(input, plan, credits, quotaPeriod)
+      : totalsWithoutCancellations(input, plan, credits, quotaPeriod);
   const out: Record<string, string> = {};
   for (const [measure, q] of Object.entries(quota)) {
     if (q.isZero()) continue;
@@ -316,6 +327,16 @@ function totalsWithCancellations(
   const resolved = resolveCancellations(priced, plan.clawback, ['credits']);
   const totals = new Map<string, Decimal>();
   for (const c of creditsAsOf(resolved.credits, resolved.cancellations, input.period.end)) {
+    if (c.credit.date < quotaPeriod.start || c.credit.date > quotaPeriod.end) continue;
+    totals.set(c.credit.measure, (totals.get(c.credit.measure) ?? ZERO).plus(c.amount));
+  }
+  return totals;
+}
+
+/** The same totals from the credits as the simulator counted them at the run's period end. */
+function totalsOfCounted(counted: readonly CountedCredit[], quotaPeriod: Period): Map<string, Decimal> {
+  const totals = new Map<string, Decimal>();
+  for (const c of counted) {
     if (c.credit.date < quotaPeriod.start || c.credit.date > quotaPeriod.end) continue;
     totals.set(c.credit.measure, (totals.get(c.credit.measure) ?? ZERO).plus(c.amount));
   }

@@ -58,6 +58,11 @@ export interface PayeeOptions {
   readonly firstPeriodIndex?: number;
   /** With explain: only this pay period's explanation is wanted (the run explains the period it pays). */
   readonly explainOnly?: string;
+  /**
+   * Told the credits as they count at the last evaluated pay period's end (cancellations dated up
+   * to it applied), so the run's attainment need not price and resolve them a second time.
+   */
+  readonly onCountedAtEnd?: (end: string, counted: readonly CountedCredit[]) => void;
 }
 
 export function simulatePayee(
@@ -107,6 +112,7 @@ export function simulatePayee(
     resolved.cancellations,
     evaluated.map((p) => p.end),
   );
+  if (evaluated.length > 0) options.onCountedAtEnd?.(evaluated.at(-1)!.end, timeline.counted(evaluated.length - 1));
   for (const [k, period] of evaluated.entries()) {
     periodsToDate.push(period);
     // Before the range only the last period's earnings-to-date matter (the first reported amount is
