@@ -6,8 +6,10 @@ import { AttainError } from '../errors.ts';
 import { Decimal } from '../money/decimal.ts';
 import type { FxRate } from './scenario-schema.ts';
 
+const ONE = new Decimal(1);
+
 export function fxRate(rates: readonly FxRate[], from: string, to: string, date: IsoDate): Decimal {
-  if (from === to) return new Decimal(1);
+  if (from === to) return ONE;
   const direct = latestOnOrBefore(rates, from, to, date);
   if (direct) return direct.rate;
   const reverse = latestOnOrBefore(rates, to, from, date);
@@ -20,6 +22,8 @@ export function fxRate(rates: readonly FxRate[], from: string, to: string, date:
 }
 
 export function convertFx(amount: Decimal, rates: readonly FxRate[], from: string, to: string, date: IsoDate): Decimal {
+  // The same value without a product: most credits are in their plan's currency.
+  if (from === to) return amount;
   return amount.times(fxRate(rates, from, to, date));
 }
 
