@@ -23,6 +23,7 @@
 // the payee's and each manager's row alike).
 import type { Dimension } from '@attain/core/metrics/catalog.ts';
 import { type RawBuilder, sql } from 'kysely';
+import { stretchesOf } from './stretches.ts';
 
 /** Which of a credit's keys the facts keep besides the amount (already in the reporting currency). */
 export interface CreditKeys {
@@ -64,13 +65,15 @@ export interface CreditConditions {
 /** Credits a roll-up is derived from: overlay credit does not roll up. */
 const ROLLS_UP = sql.raw(`c.kind in ('owner', 'split', 'opportunity_owner', 'territory')`);
 
+/** Each person as their own holder, and every manager above them with the dates they are. */
+const HOLDER_LINES = sql`holder_lines as (
+      select p.id as person_id, p.id as holder_id, true as own, null::date as valid_from, null::date as valid_to
+        from people p
+      union all
+      select l.person_id, l.manager_id, false, l.valid_from, l.valid_to from reporting_lines l)`;
+
 /** Each person's history spans: between the dates on which any of their person_history rows starts or ends. */
-const PERSON_SPANS = sql`person_bounds as (
-      select person_id, valid_from as day from person_history
-      union select person_id, valid_to from person_history where valid_to is not null),
-    person_spans as (
-      select b.person_id, b.day as valid_from, lead(b.day) over (partition by b.person_id order by b.day) as valid_to
-      from person_bounds b)`;
+const PERSON_SPANS = stretchesOf('person_spans', sql`person_history`, 'person_id');
 
 /**
  * Whether the facts count roll-ups by weighing each credit with its payee's chain (below) instead
@@ -196,12 +199,7 @@ export function creditFacts(
     // joins hash (one join on an either-or condition was read by index once per holder line).
     const onHolder = byHolder ? sql`where c.person_id in (select h.person_id from holders h)` : sql``;
     return sql`select * from (with ${holders} ${converted},
-      holder_lines as (
-        select p.id as person_id, p.id as holder_id, true as own, null::date as valid_from, null::date as valid_to
-          from people p
-        union all
-        select l.person_id, l.manager_id, false, l.valid_from, l.valid_to from reporting_lines l)
-      ${historySpans ? sql`, ${PERSON_SPANS}` : sql``}
+      ${historySpans ? PERSON_SPANS : HOLDER_LINES}
       ${facts(sql`sum(c.amount)`)}
       from (${
         historySpans
@@ -226,12 +224,7 @@ export function creditFacts(
   // (person, manager) never overlap (crediting merges them), so it is the count of the lines in
   // force at the segment's start: the same sum as one row per holder, without making them.
   return sql`select * from (with ${converted},
-    chain_bounds as (
-      select person_id, valid_from as day from reporting_lines
-      union select person_id, valid_to from reporting_lines where valid_to is not null),
-    chain_segments as (
-      select b.person_id, b.day as valid_from, lead(b.day) over (partition by b.person_id order by b.day) as valid_to
-      from chain_bounds b),
+    ${stretchesOf('chain_segments', sql`reporting_lines`, 'person_id')},
     chain_weights as (
       select s.person_id, s.valid_from, s.valid_to, count(*) as managers
       from chain_segments s join reporting_lines l on l.person_id = s.person_id

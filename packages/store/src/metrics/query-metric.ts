@@ -18,6 +18,7 @@ import { readSettings } from '../settings/workspace-settings.ts';
 import { type Visibility, visibleCondition } from '../visibility/visible-people.ts';
 import { type CreditConditions, creditFactsAvoidMergeJoins, creditKeys, creditNarrowing } from './credit-facts.ts';
 import { factDateRange, factsOf, quotaPeriodOf } from './metric-facts.ts';
+import { stretchesOf } from './stretches.ts';
 
 export interface MetricQuery {
   metric: MetricDefinition;
@@ -214,19 +215,18 @@ async function metricRows(
           rows between unbounded preceding and 1 preceding) > ta.valid_from as overlaps_earlier
       from territory_assignments ta join territories t on t.id = ta.territory_id and t.type = 'account'),
     overlapping as (select distinct account_id from account_territories where overlaps_earlier),
-    territory_bounds as (
-      select a.account_id, a.valid_from as day from account_territories a join overlapping o using (account_id)
-      union select a.account_id, a.valid_to from account_territories a join overlapping o using (account_id)
-        where a.valid_to is not null),
+    ${stretchesOf(
+      'territory_stretches',
+      sql`(select a.account_id, a.valid_from, a.valid_to from account_territories a join overlapping o using (account_id))`,
+      'account_id',
+    )},
     territory_spans as (
       select a.account_id, a.valid_from, a.valid_to, a.name from account_territories a
       where a.account_id not in (select o.account_id from overlapping o)
       union all
       select * from (
         select distinct on (s.account_id, s.valid_from) s.account_id, s.valid_from, s.valid_to, a.name
-        from (select b.account_id, b.day as valid_from,
-                lead(b.day) over (partition by b.account_id order by b.day) as valid_to
-              from territory_bounds b) s
+        from territory_stretches s
         join account_territories a on a.account_id = s.account_id
           and a.valid_from <= s.valid_from and (a.valid_to is null or a.valid_to > s.valid_from)
         order by s.account_id, s.valid_from, a.valid_from desc, a.id desc) overlapped
