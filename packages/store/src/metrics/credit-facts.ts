@@ -76,6 +76,21 @@ const HOLDER_LINES = sql`holder_lines as (
 const PERSON_SPANS = stretchesOf('person_spans', sql`person_history`, 'person_id');
 
 /**
+ * Each payee's stretches between the dates on which their own history, their reporting lines or
+ * the history of any manager they ever report to starts or ends: on every date of one the payee's
+ * managers and every holder's history span are the same.
+ */
+const PAYEE_STRETCHES = stretchesOf(
+  'payee_stretches',
+  sql`(select person_id, valid_from, valid_to from person_history
+      union all select person_id, valid_from, valid_to from reporting_lines
+      union all select m.person_id, h.valid_from, h.valid_to
+        from (select distinct person_id, manager_id from reporting_lines) m
+        join person_history h on h.person_id = m.manager_id)`,
+  'person_id',
+);
+
+/**
  * Whether the facts count roll-ups by weighing each credit with its payee's chain (below) instead
  * of one row per holder: when no person is kept or filtered on, and an account or product is, so
  * the credits themselves are read.
@@ -198,15 +213,31 @@ export function creditFacts(
     // the payee on its chain date. With history spans the two kinds are listed apart, so that both
     // joins hash (one join on an either-or condition was read by index once per holder line).
     const onHolder = byHolder ? sql`where c.person_id in (select h.person_id from holders h)` : sql``;
+    // By the holder's manager or org unit alone, the payee's rows are first summed per stretch
+    // of their date (PAYEE_STRETCHES): the payee's managers and every holder's history span are
+    // the same on every date of one, so a few thousand sums are expanded to their holders instead
+    // of 2.9 million rows on the large demo. Each sum keeps its rows' earliest date and chain date
+    // to find them by. The few rows whose roll-ups follow another date (a cancellation's) are
+    // summed per that date.
+    const bucketed = historySpans && !spans && !keys.account && !keys.product;
+    const payeeSums = sql`payee_stretches_sums as materialized (
+        select c.person_id, min(c.date) as date, min(c.chain_date) as chain_date, c.rolls_up, c.currency,
+          null::bigint as account_id, null::bigint as product_id, sum(c.amount) as amount
+        from converted c
+        left join payee_stretches s on s.person_id = c.person_id
+          and s.valid_from <= c.date and (s.valid_to is null or s.valid_to > c.date)
+        group by c.person_id, s.valid_from, nullif(c.chain_date, c.date), c.rolls_up, c.currency)`;
+    const source = sql.raw(bucketed ? 'payee_stretches_sums' : 'converted');
     return sql`select * from (with ${holders} ${converted},
       ${historySpans ? PERSON_SPANS : HOLDER_LINES}
+      ${bucketed ? sql`, ${PAYEE_STRETCHES}, ${payeeSums}` : sql``}
       ${facts(sql`sum(c.amount)`)}
       from (${
         historySpans
-          ? sql`select c.person_id, c.date, c.currency, c.account_id, c.product_id, c.amount from converted c
+          ? sql`select c.person_id, c.date, c.currency, c.account_id, c.product_id, c.amount from ${source} c
             union all
             select l.manager_id, c.date, c.currency, c.account_id, c.product_id, c.amount
-            from converted c join reporting_lines l on l.person_id = c.person_id and c.rolls_up
+            from ${source} c join reporting_lines l on l.person_id = c.person_id and c.rolls_up
               and l.valid_from <= c.chain_date and (l.valid_to is null or l.valid_to > c.chain_date)`
           : sql`select l.holder_id as person_id, c.date, c.currency, c.account_id, c.product_id, c.amount
             from converted c join holder_lines l on l.person_id = c.person_id
