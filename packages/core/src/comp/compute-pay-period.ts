@@ -10,9 +10,8 @@ import { periodOf, periodsBetween } from '../calendar/period-of.ts';
 import { addDays, type IsoDate, maxDate, minDate } from '../dates/iso-date.ts';
 import { AttainError } from '../errors.ts';
 import { Decimal, ZERO } from '../money/decimal.ts';
-import { type CountedCredit, creditsAsOf, resolveCancellations } from './apply-cancellations.ts';
+import type { CountedCredit } from './apply-cancellations.ts';
 import { applyDraw } from './apply-draw.ts';
-import { convertFx } from './convert-fx.ts';
 import type { EarnContext } from './earn-context.ts';
 import type { ComponentExplanation } from './explain.ts';
 import type { Plan } from './plan-schema.ts';
@@ -236,6 +235,8 @@ function runSegment(input: PayPeriodInput, segment: SegmentInput): SegmentRun | 
       },
     },
   );
+  // The evaluated pay periods always end with the run's own (its end is payPeriod.end, checked above).
+  if (!countedAtEnd) throw new Error(`the simulator did not evaluate ${payPeriod.period} for ${input.payeeId}`);
   // Keyed by the label of the run that pays each period: the run whose period ends when it ends.
   const ends = new Map(periodsBetween(calendar, plan.payPeriod, rangeFrom, period.end).map((p) => [p.period, p.end]));
   const runLabel = new Map(input.closedPeriods.map((p) => [p.end, p.period]));
@@ -261,7 +262,7 @@ function runSegment(input: PayPeriodInput, segment: SegmentInput): SegmentRun | 
       quotaPeriod: quotaPeriod.period,
       quota: Object.fromEntries(Object.entries(quota).map(([m, q]) => [m, q.toFixed()])),
       targetIncentive: ti === undefined ? null : ti.toFixed(),
-      attainment: attainmentOf(input, segment.plan, needed, quotaPeriod, quota, countedAtEnd),
+      attainment: attainmentOf(countedAtEnd, quotaPeriod, quota),
       components: result.periods[reported]?.explain ?? {},
     },
   };
@@ -286,81 +287,26 @@ function creditsNeeded(segment: SegmentInput, calendar: CalendarInput, quotaStar
   return needed.filter((c) => c.cancels === undefined || ids.has(c.cancels) || c.date >= quotaStart);
 }
 
-/** Running credit total of each measure over the quota period to date ÷ its quota, cancellations applied. */
+/**
+ * Running credit total of each measure over the quota period to date ÷ its quota, from the credits
+ * as the simulator counted them at the run's period end (priced, cancellations applied).
+ */
 function attainmentOf(
-  input: PayPeriodInput,
-  plan: Plan,
-  credits: readonly Credit[],
+  counted: readonly CountedCredit[],
   quotaPeriod: Period,
   quota: Readonly<Record<string, Decimal>>,
-  countedAtEnd: readonly CountedCredit[] | undefined,
 ): Record<string, string> {
-  const totals = countedAtEnd
-    ? totalsOfCounted(countedAtEnd, quotaPeriod)
-    : credits.some((c) => c.cancels !== undefined)
-      ? totalsWithCancellations(input, plan, credits, quotaPeriod)
-      : totalsWithoutCancellations(input, plan, credits, quotaPeriod);
+  const totals = new Map<string, Decimal>();
+  for (const c of counted) {
+    if (c.credit.date < quotaPeriod.start || c.credit.date > quotaPeriod.end) continue;
+    totals.set(c.credit.measure, (totals.get(c.credit.measure) ?? ZERO).plus(c.amount));
+  }
   const out: Record<string, string> = {};
   for (const [measure, q] of Object.entries(quota)) {
     if (q.isZero()) continue;
     out[measure] = (totals.get(measure) ?? ZERO).dividedBy(q).toDecimalPlaces(6).toFixed();
   }
   return out;
-}
-
-/** Each measure's total in plan currency: every credit priced, then cancellations applied as of the period's end. */
-function totalsWithCancellations(
-  input: PayPeriodInput,
-  plan: Plan,
-  credits: readonly Credit[],
-  quotaPeriod: Period,
-): Map<string, Decimal> {
-  const priced = credits.map((c) => {
-    const currency = c.currency ?? plan.currency;
-    return {
-      ...c,
-      currency,
-      written: c.amount,
-      amount: convertFx(c.amount, input.fx, currency, plan.currency, c.date),
-    };
-  });
-  const resolved = resolveCancellations(priced, plan.clawback, ['credits']);
-  const totals = new Map<string, Decimal>();
-  for (const c of creditsAsOf(resolved.credits, resolved.cancellations, input.period.end)) {
-    if (c.credit.date < quotaPeriod.start || c.credit.date > quotaPeriod.end) continue;
-    totals.set(c.credit.measure, (totals.get(c.credit.measure) ?? ZERO).plus(c.amount));
-  }
-  return totals;
-}
-
-/** The same totals from the credits as the simulator counted them at the run's period end. */
-function totalsOfCounted(counted: readonly CountedCredit[], quotaPeriod: Period): Map<string, Decimal> {
-  const totals = new Map<string, Decimal>();
-  for (const c of counted) {
-    if (c.credit.date < quotaPeriod.start || c.credit.date > quotaPeriod.end) continue;
-    totals.set(c.credit.measure, (totals.get(c.credit.measure) ?? ZERO).plus(c.amount));
-  }
-  return totals;
-}
-
-/**
- * The same totals when no credit is a cancellation, without pricing every credit into a new
- * object first (a rep holds thousands): the same amounts added in the same order.
- */
-function totalsWithoutCancellations(
-  input: PayPeriodInput,
-  plan: Plan,
-  credits: readonly Credit[],
-  quotaPeriod: Period,
-): Map<string, Decimal> {
-  const end = input.period.end < quotaPeriod.end ? input.period.end : quotaPeriod.end;
-  const totals = new Map<string, Decimal>();
-  for (const c of credits) {
-    if (c.date < quotaPeriod.start || c.date > end) continue;
-    const amount = convertFx(c.amount, input.fx, c.currency ?? plan.currency, plan.currency, c.date);
-    totals.set(c.measure, (totals.get(c.measure) ?? ZERO).plus(amount));
-  }
-  return totals;
 }
 
 function segmentContext(payeeId: string, segment: SegmentInput, calendar: CalendarInput): EarnContext {
