@@ -10,6 +10,7 @@ import * as pipelineIndexes from './2026-11-25T1100-pipeline-indexes.ts';
 import * as openStageProbabilities from './2026-11-25T1200-open-stage-probabilities.ts';
 import * as historyAndBookingsIndexes from './2026-11-25T1230-history-and-bookings-indexes.ts';
 import * as derivedRollups from './2026-11-25T1300-derived-rollups.ts';
+import * as creditTotals from './2026-11-25T1400-credit-totals.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-24T0900-foundation': foundation,
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25T1200-open-stage-probabilities': openStageProbabilities,
   '2026-11-25T1230-history-and-bookings-indexes': historyAndBookingsIndexes,
   '2026-11-25T1300-derived-rollups': derivedRollups,
+  '2026-11-25T1400-credit-totals': creditTotals,
 };

@@ -63,6 +63,9 @@ export interface CompTables {
     territory_id: Ref;
     /** A cancellation's: the date of the transaction it cancels, whose reporting line its roll-ups follow. */
     basis_date: ColumnType<string | null, string | null | undefined, string | null>;
+    /** The account and product of its transaction when it was credited (migration 2026-11-25T1400). */
+    account_id: ColumnType<string | null, string | null | undefined, string | null>;
+    product_id: ColumnType<string | null, string | null | undefined, string | null>;
   };
   /** Every (person, manager above them) pair and the dates it holds (migration 2026-11-25T1300). */
   reporting_lines: {
@@ -82,6 +85,25 @@ export interface CompTables {
     rolls_up: boolean;
     amount: string;
     credits: string;
+  };
+  /** Credits by account, product and territory span in the reporting currency, kept by crediting (migration 2026-11-25T1400); credit_date_totals the same per date. */
+  credit_account_totals: {
+    account_id: string | null;
+    product_id: string | null;
+    territory_from: string | null;
+    first_date: string;
+    amount: string | null;
+    credits: string;
+  };
+  credit_date_totals: {
+    date: string;
+    amount: string | null;
+    credits: string;
+  };
+  credit_totals_state: {
+    id: number;
+    fresh: boolean;
+    currency: string | null;
   };
   /** View: the credits rows and the derived roll-up credits. */
   all_credits: {

@@ -28,12 +28,14 @@ export const TEMP_TABLES = [
   'basis_credits',
   'basis_exceptions',
   'crediting_result',
-  'credit_days_touched',
+  'credit_changes',
+  'reporting_lines_before',
 ] as const;
 
 export const createScope = (from: string, to: string, afterTransactionId?: string) => sql`
   create temp table crediting_scope on commit drop as
   select t.id as transaction_id, t.external_id, t.date, t.amount, t.currency, t.type, t.cancels_id,
+    t.account_id, t.product_id,
     case when t.type <> 'cancellation' then t.id
          when c.type <> 'cancellation' and c.date <= t.date then c.id end as basis_id,
     case when t.type <> 'cancellation' then null
@@ -139,6 +141,7 @@ export const insertOverlays = sql`
 // a walk up person_history as of that date gives: the path array stops a cycle and depth stops at
 // 32, as they always did. A few rows per person: rebuilt whole by every crediting.
 export const rebuildReportingLines = [
+  sql`create temp table reporting_lines_before on commit drop as select * from reporting_lines`,
   sql`delete from reporting_lines`,
   sql`insert into reporting_lines (person_id, manager_id, depth, valid_from, valid_to)
     with recursive chain (person_id, manager_id, depth, valid_from, valid_to, path) as (
@@ -181,7 +184,8 @@ export const createResult = sql`
   select s.transaction_id, c.person_id, c.kind, b.measure, s.date, c.share, s.amount * c.share as amount,
     s.currency, case when s.type = 'cancellation' then s.cancels_id end as cancels_transaction_id,
     c.source_person_id, c.territory_id,
-    case when s.type = 'cancellation' then b.date end as basis_date
+    case when s.type = 'cancellation' then b.date end as basis_date,
+    s.account_id, s.product_id
   from crediting_scope s
   join crediting_basis b on b.basis_id = s.basis_id
   join basis_credits c on c.basis_id = s.basis_id
@@ -197,35 +201,41 @@ const SAME_CREDIT = sql.raw(`n.transaction_id = c.transaction_id and n.person_id
     and n.cancels_transaction_id is not distinct from c.cancels_transaction_id
     and n.source_person_id is not distinct from c.source_person_id
     and n.territory_id is not distinct from c.territory_id
-    and n.basis_date is not distinct from c.basis_date`);
+    and n.basis_date is not distinct from c.basis_date
+    and n.account_id is not distinct from c.account_id and n.product_id is not distinct from c.product_id`);
 
-// The (payee, day) pairs whose credits were deleted or written are noted, and only their
-// credit_day_totals rows are worked out again.
+// The credits deleted and written are noted with a sign (credit_changes): only their (payee, day)
+// pairs' credit_day_totals rows are worked out again, and the credit totals add the differences
+// (metrics/credit-totals.ts).
+const changed = (c: string) =>
+  sql.raw(`${c}person_id, ${c}date, coalesce(${c}basis_date, ${c}date),
+    ${c}kind in ('owner', 'split', 'opportunity_owner', 'territory'), ${c}amount, ${c}currency, ${c}account_id, ${c}product_id`);
 export const replaceCredits = [
-  sql`create temp table credit_days_touched (person_id bigint, date date) on commit drop`,
+  sql`create temp table credit_changes (sign integer, person_id bigint, date date, chain_date date, rolls_up boolean,
+        amount numeric, currency char(3), account_id bigint, product_id bigint) on commit drop`,
   sql`with gone as (
         delete from credits c using crediting_scope s
         where s.transaction_id = c.transaction_id
           and not exists (select 1 from crediting_result n where ${SAME_CREDIT})
-        returning c.person_id, c.date)
-      insert into credit_days_touched select distinct person_id, date from gone`,
+        returning ${changed('c.')})
+      insert into credit_changes select -1, * from gone`,
   sql`with added as (
         insert into credits (transaction_id, person_id, kind, measure, date, share, amount, currency,
-          cancels_transaction_id, source_person_id, territory_id, basis_date)
+          cancels_transaction_id, source_person_id, territory_id, basis_date, account_id, product_id)
         select n.transaction_id, n.person_id, n.kind, n.measure, n.date, n.share, n.amount, n.currency,
-          n.cancels_transaction_id, n.source_person_id, n.territory_id, n.basis_date
+          n.cancels_transaction_id, n.source_person_id, n.territory_id, n.basis_date, n.account_id, n.product_id
         from crediting_result n
         where not exists (select 1 from credits c
                           where c.transaction_id = n.transaction_id and c.person_id = n.person_id and c.kind = n.kind)
-        returning person_id, date)
-      insert into credit_days_touched select distinct person_id, date from added`,
+        returning ${changed('')})
+      insert into credit_changes select 1, * from added`,
   sql`delete from credit_day_totals t
-      using (select distinct person_id, date from credit_days_touched) x
+      using (select distinct person_id, date from credit_changes) x
       where t.person_id = x.person_id and t.date = x.date`,
   sql`insert into credit_day_totals (person_id, date, chain_date, currency, measure, rolls_up, amount, credits)
       select c.person_id, c.date, coalesce(c.basis_date, c.date), c.currency, c.measure,
         c.kind in ('owner', 'split', 'opportunity_owner', 'territory'), sum(c.amount), count(*)
-      from credits c join (select distinct person_id, date from credit_days_touched) x
+      from credits c join (select distinct person_id, date from credit_changes) x
         on x.person_id = c.person_id and x.date = c.date
       group by 1, 2, 3, 4, 5, 6`,
 ];

@@ -10,6 +10,7 @@
 import { assertIsoDate } from '@attain/core/dates/iso-date.ts';
 import { AttainError } from '@attain/core/errors.ts';
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { keepCreditTotals } from '../metrics/credit-totals.ts';
 import type { Database } from '../schema.ts';
 import {
   createBasis,
@@ -80,6 +81,7 @@ async function creditInTransaction(
   await sql.raw('analyze basis_credits, basis_exceptions, crediting_result').execute(trx);
 
   for (const statement of replaceCredits) await statement.execute(trx);
+  await keepCreditTotals(trx, { reportingLinesChanged: await reportingLinesChanged(trx) });
   await deleteExceptions.execute(trx);
   const exceptions = await insertFinalExceptions.execute(trx);
   const { rows } = await sql<{ transactions: string; credits: string }>`
@@ -90,4 +92,14 @@ async function creditInTransaction(
     credits: Number(rows[0]!.credits),
     exceptions: Number(exceptions.numAffectedRows ?? 0),
   };
+}
+
+/** Whether the reporting lines just derived differ from those before (reporting_lines_before). */
+async function reportingLinesChanged(trx: Transaction<Database>): Promise<boolean> {
+  const { rows } = await sql<{ changed: boolean }>`
+    select exists (select * from reporting_lines except all select * from reporting_lines_before)
+        or exists (select * from reporting_lines_before except all select * from reporting_lines) as changed`.execute(
+    trx,
+  );
+  return rows[0]!.changed;
 }

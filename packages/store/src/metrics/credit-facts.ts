@@ -14,9 +14,10 @@
 // - every dimension's value is a function of the person, the day, the account and the product, so
 //   the dimension joins and --where filters see the same values on the summed rows; a key no
 //   dimension reads is left null, and a day no dimension reads is summed over;
-// - the transactions join, which gives the account and the product, drops no credit when it is
-//   left out: every credit has its transaction (deleting a transaction with credits is refused,
-//   migration 2026-11-25T1000).
+// - the account and product are the credit's own columns, written with it by crediting (its
+//   transaction's when it was credited, migration 2026-11-25T1400), so every path reads the same
+//   ones, and the whole-history totals by account or product (credit_account_totals) sum exactly
+//   the rows the credits would give.
 // Only sums may be taken over these facts (a count would count summed rows).
 // Conditions come in two kinds: on the credit (its date, measure, account, product; applied before
 // the sums, so an index can find the credits) and on its holder (the person credited: applied to
@@ -60,10 +61,12 @@ export function creditKeys(dimensions: readonly Dimension[], filteredByPerson: b
 export interface CreditConditions {
   credit: RawBuilder<unknown>[];
   holder: RawBuilder<unknown>[];
+  /** Some condition on the credit is on its date (a --period, a calendar --where). */
+  onDate?: boolean;
 }
 
-/** Credits a roll-up is derived from: overlay credit does not roll up. */
-const ROLLS_UP = sql.raw(`c.kind in ('owner', 'split', 'opportunity_owner', 'territory')`);
+/** Credits a roll-up is derived from (alias c): overlay credit does not roll up. */
+export const ROLLS_UP = sql.raw(`c.kind in ('owner', 'split', 'opportunity_owner', 'territory')`);
 
 /** Each person as their own holder, and every manager above them with the dates they are. */
 const HOLDER_LINES = sql`holder_lines as (
@@ -91,6 +94,19 @@ const PAYEE_STRETCHES = stretchesOf(
 );
 
 /**
+ * How many managers a payee's credits roll up to on a date: constant between the dates any of the
+ * payee's reporting lines starts or ends (chain_segments), and the lines of one (person, manager)
+ * never overlap (crediting merges them), so it is the count of the lines in force at the segment's
+ * start. CTEs ending in chain_weights (person_id, valid_from, valid_to, managers); no trailing comma.
+ */
+export const CHAIN_WEIGHTS = sql`${stretchesOf('chain_segments', sql`reporting_lines`, 'person_id')},
+    chain_weights as (
+      select s.person_id, s.valid_from, s.valid_to, count(*) as managers
+      from chain_segments s join reporting_lines l on l.person_id = s.person_id
+        and l.valid_from <= s.valid_from and (l.valid_to is null or l.valid_to > s.valid_from)
+      group by s.person_id, s.valid_from, s.valid_to)`;
+
+/**
  * Whether the facts count roll-ups by weighing each credit with its payee's chain (below) instead
  * of one row per holder: when no person is kept or filtered on, and an account or product is, so
  * the credits themselves are read.
@@ -115,33 +131,32 @@ export function creditFactsAvoidMergeJoins(keys: CreditKeys, conditions: CreditC
  * amount, currency, probability, created_date, owner_id, account_id, product_id. When a person,
  * account or product is kept the amounts are already in the reporting currency: they read `fx`,
  * the statement's daily grid of rates to it, which must cover every credit's date, and by
- * territory `territory_spans` (both query-metric.ts). Transactions are joined by hash, or
- * with 'probe' one primary-key read per credit — for a few hundred thousand credits
- * (attainment's), where PostgreSQL would scan all 5 million transactions to hash them (1.9 s
- * against 1.3 s on the large demo); `limit 1` keeps the probe from being flattened back into that
- * join.
+ * territory `territory_spans` (both query-metric.ts). The account and product are the credit's own
+ * (its transaction's when it was credited, migration 2026-11-25T1400). With `creditTotals` (the
+ * totals crediting keeps are current in the reporting currency, credit-totals.ts), the facts
+ * without a person are read from them: by date when no account or product is kept, by account
+ * and product over the whole history when no date is read either.
  */
 export function creditFacts(
   keys: CreditKeys,
   conditions: CreditConditions,
   reportingCurrency: string,
-  transactions: 'hash' | 'probe' = 'hash',
+  creditTotals = false,
 ): RawBuilder<unknown> {
   const kept = (on: boolean, column: string) => sql.raw(on ? column : 'null::bigint');
-  const withTransaction = keys.account || keys.product;
-  const transaction = !withTransaction
-    ? sql``
-    : transactions === 'hash'
-      ? sql`join transactions t on t.id = c.transaction_id`
-      : sql`cross join lateral (select t.account_id, t.product_id from transactions t where t.id = c.transaction_id limit 1) t`;
+  if (creditTotals && !keys.person && conditions.holder.length === 0) {
+    if (!keys.account && !keys.product) return dateTotalsFacts(keys, conditions, reportingCurrency);
+    if (!keys.date && !conditions.onDate) return accountTotalsFacts(keys, conditions, reportingCurrency);
+  }
   // Without an account or product the day totals crediting keeps serve (credit_day_totals: the
-  // same sums, a tenth of the rows); with one, the credits and their transactions.
-  const credits = withTransaction
-    ? sql`select c.person_id, c.date, coalesce(c.basis_date, c.date) as chain_date, c.currency, c.measure,
-      ${ROLLS_UP} as rolls_up, c.amount, ${kept(keys.account, 't.account_id')} as account_id,
-      ${kept(keys.product, 't.product_id')} as product_id
-    from credits c ${transaction}`
-    : sql`select c.person_id, c.date, c.chain_date, c.currency, c.measure, c.rolls_up, c.amount,
+  // same sums, a tenth of the rows); with one, the credits.
+  const credits =
+    keys.account || keys.product
+      ? sql`select c.person_id, c.date, coalesce(c.basis_date, c.date) as chain_date, c.currency, c.measure,
+      ${ROLLS_UP} as rolls_up, c.amount, ${kept(keys.account, 'c.account_id')} as account_id,
+      ${kept(keys.product, 'c.product_id')} as product_id
+    from credits c`
+      : sql`select c.person_id, c.date, c.chain_date, c.currency, c.measure, c.rolls_up, c.amount,
       null::bigint as account_id, null::bigint as product_id
     from credit_day_totals c`;
   const byHolder = conditions.holder.length > 0;
@@ -250,22 +265,59 @@ export function creditFacts(
       ${grouped}) credit_facts`;
   }
   // Without a person the holders need not be listed: a credit that rolls up counts 1 + the number
-  // of managers above its payee on its chain date. That number is constant between the dates any
-  // of the payee's reporting lines starts or ends (chain_segments), and the lines of one
-  // (person, manager) never overlap (crediting merges them), so it is the count of the lines in
-  // force at the segment's start: the same sum as one row per holder, without making them.
-  return sql`select * from (with ${converted},
-    ${stretchesOf('chain_segments', sql`reporting_lines`, 'person_id')},
-    chain_weights as (
-      select s.person_id, s.valid_from, s.valid_to, count(*) as managers
-      from chain_segments s join reporting_lines l on l.person_id = s.person_id
-        and l.valid_from <= s.valid_from and (l.valid_to is null or l.valid_to > s.valid_from)
-      group by s.person_id, s.valid_from, s.valid_to)
+  // of managers above its payee on its chain date (CHAIN_WEIGHTS): the same sum as one row per
+  // holder, without making them.
+  return sql`select * from (with ${converted}, ${CHAIN_WEIGHTS}
     ${facts(sql`sum(c.amount * (1 + coalesce(w.managers, 0)))`)}
     from converted c left join chain_weights w on c.rolls_up and w.person_id = c.person_id
       and w.valid_from <= c.chain_date and (w.valid_to is null or w.valid_to > c.chain_date)
     ${inSpan}
     ${grouped}) credit_facts`;
+}
+
+/**
+ * The whole history by account, product or territory from the totals crediting keeps
+ * (credit_account_totals): already in the reporting currency and weighed by the holders, per
+ * account, product and territory span, so a few hundred thousand rows instead of 5 million
+ * credits. Each keeps the earliest date of its credits (the grid covers it, metric-facts.ts), which
+ * lies in its territory span, or in none as its credits' dates do.
+ */
+function accountTotalsFacts(
+  keys: CreditKeys,
+  conditions: CreditConditions,
+  reportingCurrency: string,
+): RawBuilder<unknown> {
+  const kept = (on: boolean, column: string) => sql.raw(on ? column : 'null::bigint');
+  const groupBy = [
+    ...(keys.account ? ['c.account_id'] : []),
+    ...(keys.territory ? ['c.territory_from'] : []),
+    ...(keys.product ? ['c.product_id'] : []),
+  ];
+  const where = conditions.credit.length > 0 ? sql`where ${sql.join(conditions.credit, sql` and `)}` : sql``;
+  return sql`select 'credit' as kind, min(c.first_date) as fact_date, null::text as status, sum(c.amount) as amount,
+      ${reportingCurrency}::char(3) as currency, null::numeric as probability, null::date as created_date,
+      null::bigint as owner_id, ${kept(keys.account, 'c.account_id')} as account_id,
+      ${kept(keys.product, 'c.product_id')} as product_id
+    from credit_account_totals c ${where}
+    ${sql.raw(`group by ${groupBy.join(', ')}`)}`;
+}
+
+/**
+ * In all, by month, quarter or fiscal year, within any --period, from the totals per date crediting
+ * keeps (credit_date_totals: already in the reporting currency and weighed by the holders, a row
+ * per day that has credits).
+ */
+function dateTotalsFacts(
+  keys: CreditKeys,
+  conditions: CreditConditions,
+  reportingCurrency: string,
+): RawBuilder<unknown> {
+  const where = conditions.credit.length > 0 ? sql`where ${sql.join(conditions.credit, sql` and `)}` : sql``;
+  return sql`select 'credit' as kind, ${keys.date ? sql`c.date` : sql`min(c.date)`} as fact_date, null::text as status,
+      sum(c.amount) as amount, ${reportingCurrency}::char(3) as currency, null::numeric as probability,
+      null::date as created_date, null::bigint as owner_id, null::bigint as account_id, null::bigint as product_id
+    from credit_date_totals c ${where}
+    ${keys.date ? sql`group by c.date` : sql``}`;
 }
 
 /** Where a dimension's value lives when it does not depend on the date: key column → table.column. */
@@ -304,6 +356,7 @@ export function creditNarrowing(
         .filter((p) => p.dim === dim && p.period.toLowerCase() === value.toLowerCase())
         .map((p) => sql`c.date between ${p.start}::date and ${p.end}::date`);
       narrowing.credit.push(ranges.length > 0 ? sql`(${sql.join(ranges, sql` or `)})` : sql`false`);
+      narrowing.onDate = true;
       continue;
     }
     const attribute = ATTRIBUTE[dim as Dimension];

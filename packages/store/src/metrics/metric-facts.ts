@@ -41,9 +41,11 @@ export async function factDateRange(
     case 'forecast':
       return { first: p!.start, last: p!.end };
     case 'credit': {
-      // every credit's date, joined to its transaction or not
+      // every credit's date, and the earliest the account totals keep (a date whose credits have
+      // since been replaced stays their first: the grid must cover it too)
       const { rows } = await sql<{ first: string | null; last: string | null }>`
-        select min(date)::text as first, max(date)::text as last from credits`.execute(db);
+        select least(min(date), (select min(first_date) from credit_account_totals))::text as first,
+          max(date)::text as last from credits`.execute(db);
       return rows[0] ?? { first: null, last: null };
     }
     default: {
@@ -82,6 +84,8 @@ export interface CreditScope {
   narrowing: CreditConditions;
   /** Credit facts come in it, converted by the statement's `fx` grid (credit-facts.ts). */
   reportingCurrency: string;
+  /** The credit totals crediting keeps are current in it (credit-totals.ts). */
+  creditTotals: boolean;
 }
 
 /**
@@ -131,8 +135,10 @@ export function factsOf(
             ...scope.narrowing.credit,
           ],
           holder: [...visibleCredits, ...scope.narrowing.holder],
+          onDate: scope.period !== undefined || scope.narrowing.onDate === true,
         },
         scope.reportingCurrency,
+        scope.creditTotals,
       );
     case 'payout':
       return payouts;
@@ -157,7 +163,6 @@ export function factsOf(
           ],
         },
         scope.reportingCurrency,
-        'probe',
       )}`;
     }
     case 'coverage': {

@@ -17,8 +17,10 @@ import type { Database } from '../schema.ts';
 import { readSettings } from '../settings/workspace-settings.ts';
 import { type Visibility, visibleCondition } from '../visibility/visible-people.ts';
 import { type CreditConditions, creditFactsAvoidMergeJoins, creditKeys, creditNarrowing } from './credit-facts.ts';
+import { creditTotalsCurrent } from './credit-totals.ts';
 import { factDateRange, factsOf, quotaPeriodOf } from './metric-facts.ts';
-import { stretchesOf } from './stretches.ts';
+import { setLocally } from './set-locally.ts';
+import { TERRITORY_SPANS } from './territory-spans.ts';
 
 export interface MetricQuery {
   metric: MetricDefinition;
@@ -172,6 +174,7 @@ async function metricRows(
 
   const quotaPeriod = quotaPeriodOf(metric, fiscalCalendar, period, asOf);
   const keys = creditKeys(used, visibility.kind !== 'all');
+  const creditTotals = metric.basis === 'credit' && (await creditTotalsCurrent(db, reportingCurrency));
   const factsFor = (narrowing: CreditConditions) =>
     factsOf(metric.basis, asOf, quotaPeriod, {
       keys,
@@ -179,6 +182,7 @@ async function metricRows(
       period: metric.basis === 'credit' ? period : undefined,
       narrowing,
       reportingCurrency,
+      creditTotals,
     });
 
   // credit facts are not read for their date range (credits' own min and max are)
@@ -202,35 +206,6 @@ async function metricRows(
 
   const narrowing = creditNarrowing(query.where ?? {}, periods, metric.basis === 'credit');
   const facts = factsFor(narrowing);
-  // The account's territory as of the fact date: the latest-starting 'account' territory assignment
-  // in force then. Between two dates on which any of an account's assignments starts or ends that
-  // choice cannot change, so it is made once per such span (a few hundred thousand assignments),
-  // and each fact finds the one span holding its date: a hash join without a sort. Choosing per
-  // fact sorted every fact with its candidate assignments (12 s for the large demo's credits by
-  // territory, 3.3 million facts).
-  const territorySpans = sql`
-    account_territories as (
-      select ta.id, ta.account_id, ta.valid_from, ta.valid_to, t.name,
-        max(coalesce(ta.valid_to, 'infinity'::date)) over (partition by ta.account_id order by ta.valid_from, ta.id
-          rows between unbounded preceding and 1 preceding) > ta.valid_from as overlaps_earlier
-      from territory_assignments ta join territories t on t.id = ta.territory_id and t.type = 'account'),
-    overlapping as (select distinct account_id from account_territories where overlaps_earlier),
-    ${stretchesOf(
-      'territory_stretches',
-      sql`(select a.account_id, a.valid_from, a.valid_to from account_territories a join overlapping o using (account_id))`,
-      'account_id',
-    )},
-    territory_spans as (
-      select a.account_id, a.valid_from, a.valid_to, a.name from account_territories a
-      where a.account_id not in (select o.account_id from overlapping o)
-      union all
-      select * from (
-        select distinct on (s.account_id, s.valid_from) s.account_id, s.valid_from, s.valid_to, a.name
-        from territory_stretches s
-        join account_territories a on a.account_id = s.account_id
-          and a.valid_from <= s.valid_from and (a.valid_to is null or a.valid_to > s.valid_from)
-        order by s.account_id, s.valid_from, a.valid_from desc, a.id desc) overlapped
-    ),`;
   const dims = new Map(used.map((d) => [d, dimensionSql(d)]));
   // Joins are de-duplicated by their text: manager and org_unit share the history join, and so on.
   const joins = [
@@ -266,7 +241,7 @@ async function metricRows(
       from periods p cross join generate_series(p.start_date, p.end_date, interval '1 day') as d(day)
     ),
     fx as not materialized (select * from metric_fx),
-    ${used.includes('territory') ? territorySpans : sql``}
+    ${used.includes('territory') ? sql`${TERRITORY_SPANS},` : sql``}
     f as (
       select base.*, base.amount * fx.rate as amount_rc
       from (${facts}) base
@@ -280,11 +255,4 @@ async function metricRows(
   );
   if (mergeJoinsWere !== undefined) await setLocally(db, 'enable_mergejoin', mergeJoinsWere);
   return rows;
-}
-
-/** Sets a planner setting for the rest of the transaction; returns what it was. */
-async function setLocally(db: Kysely<Database>, name: string, value: string): Promise<string> {
-  const { rows } = await sql<{ was: string }>`select current_setting(${name}) as was`.execute(db);
-  await sql`select set_config(${name}, ${value}, true)`.execute(db);
-  return rows[0]!.was;
 }
