@@ -11,6 +11,7 @@ import * as openStageProbabilities from './2026-11-25T1200-open-stage-probabilit
 import * as historyAndBookingsIndexes from './2026-11-25T1230-history-and-bookings-indexes.ts';
 import * as derivedRollups from './2026-11-25T1300-derived-rollups.ts';
 import * as creditTotals from './2026-11-25T1400-credit-totals.ts';
+import * as creditHolderTotals from './2026-11-25T1500-credit-holder-totals.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-24T0900-foundation': foundation,
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25T1230-history-and-bookings-indexes': historyAndBookingsIndexes,
   '2026-11-25T1300-derived-rollups': derivedRollups,
   '2026-11-25T1400-credit-totals': creditTotals,
+  '2026-11-25T1500-credit-holder-totals': creditHolderTotals,
 };

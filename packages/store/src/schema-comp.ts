@@ -100,9 +100,18 @@ export interface CompTables {
     amount: string | null;
     credits: string;
   };
+  /** Credits per holder and history span in the reporting currency, kept by crediting (migration 2026-11-25T1500). */
+  credit_holder_totals: {
+    person_id: string;
+    span_from: string | null;
+    first_date: string;
+    amount: string | null;
+    credits: string;
+  };
   credit_totals_state: {
     id: number;
     fresh: boolean;
+    holders_fresh: boolean;
     currency: string | null;
   };
   /** View: the credits rows and the derived roll-up credits. */

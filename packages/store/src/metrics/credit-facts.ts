@@ -24,6 +24,7 @@
 // the payee's and each manager's row alike).
 import type { Dimension } from '@attain/core/metrics/catalog.ts';
 import { type RawBuilder, sql } from 'kysely';
+import type { CreditTotalsCurrent } from './credit-totals.ts';
 import { stretchesOf } from './stretches.ts';
 
 /** Which of a credit's keys the facts keep besides the amount (already in the reporting currency). */
@@ -76,7 +77,7 @@ const HOLDER_LINES = sql`holder_lines as (
       select l.person_id, l.manager_id, false, l.valid_from, l.valid_to from reporting_lines l)`;
 
 /** Each person's history spans: between the dates on which any of their person_history rows starts or ends. */
-const PERSON_SPANS = stretchesOf('person_spans', sql`person_history`, 'person_id');
+export const PERSON_SPANS = stretchesOf('person_spans', sql`person_history`, 'person_id');
 
 /**
  * Each payee's stretches between the dates on which their own history, their reporting lines or
@@ -132,21 +133,26 @@ export function creditFactsAvoidMergeJoins(keys: CreditKeys, conditions: CreditC
  * account or product is kept the amounts are already in the reporting currency: they read `fx`,
  * the statement's daily grid of rates to it, which must cover every credit's date, and by
  * territory `territory_spans` (both query-metric.ts). The account and product are the credit's own
- * (its transaction's when it was credited, migration 2026-11-25T1400). With `creditTotals` (the
- * totals crediting keeps are current in the reporting currency, credit-totals.ts), the facts
- * without a person are read from them: by date when no account or product is kept, by account
- * and product over the whole history when no date is read either.
+ * (its transaction's when it was credited, migration 2026-11-25T1400). Where the totals crediting
+ * keeps are current in the reporting currency (`creditTotals`, credit-totals.ts), the facts are
+ * read from them: without a person, by date when no account or product is kept, by account and
+ * product over the whole history when no date is read either; by holder alone (owner, manager,
+ * org unit) over the whole history.
  */
 export function creditFacts(
   keys: CreditKeys,
   conditions: CreditConditions,
   reportingCurrency: string,
-  creditTotals = false,
+  creditTotals: CreditTotalsCurrent = { byAccountAndDate: false, byHolder: false },
 ): RawBuilder<unknown> {
   const kept = (on: boolean, column: string) => sql.raw(on ? column : 'null::bigint');
-  if (creditTotals && !keys.person && conditions.holder.length === 0) {
+  const wholeHistory = !keys.date && !conditions.onDate;
+  if (creditTotals.byAccountAndDate && !keys.person && conditions.holder.length === 0) {
     if (!keys.account && !keys.product) return dateTotalsFacts(keys, conditions, reportingCurrency);
-    if (!keys.date && !conditions.onDate) return accountTotalsFacts(keys, conditions, reportingCurrency);
+    if (wholeHistory) return accountTotalsFacts(keys, conditions, reportingCurrency);
+  }
+  if (creditTotals.byHolder && keys.person && !keys.account && !keys.product && wholeHistory) {
+    if (conditions.credit.length === 0) return holderTotalsFacts(keys, conditions, reportingCurrency);
   }
   // Without an account or product the day totals crediting keeps serve (credit_day_totals: the
   // same sums, a tenth of the rows); with one, the credits.
@@ -300,6 +306,25 @@ function accountTotalsFacts(
       ${kept(keys.product, 'c.product_id')} as product_id
     from credit_account_totals c ${where}
     ${sql.raw(`group by ${groupBy.join(', ')}`)}`;
+}
+
+/**
+ * By holder (owner, or their manager or org unit as of the date: per history span) over the whole
+ * history, from the totals per holder crediting keeps (credit_holder_totals: a few thousand rows);
+ * the conditions on the holder (a rep's or manager's view, --where owner=…) apply to them as
+ * they do to each holder's rows.
+ */
+function holderTotalsFacts(
+  keys: CreditKeys,
+  conditions: CreditConditions,
+  reportingCurrency: string,
+): RawBuilder<unknown> {
+  const where = conditions.holder.length > 0 ? sql`where ${sql.join(conditions.holder, sql` and `)}` : sql``;
+  return sql`select 'credit' as kind, min(c.first_date) as fact_date, null::text as status, sum(c.amount) as amount,
+      ${reportingCurrency}::char(3) as currency, null::numeric as probability, null::date as created_date,
+      c.person_id as owner_id, null::bigint as account_id, null::bigint as product_id
+    from credit_holder_totals c ${where}
+    ${sql.raw(keys.history ? 'group by c.person_id, c.span_from' : 'group by c.person_id')}`;
 }
 
 /**

@@ -12,6 +12,7 @@ import { openSnapshotsAsOf, snapshotsAsOfClosing } from '../pipeline/snapshot-st
 import type { Database } from '../schema.ts';
 import { type Visibility, visibleCondition } from '../visibility/visible-people.ts';
 import { type CreditConditions, type CreditKeys, creditFacts } from './credit-facts.ts';
+import type { CreditTotalsCurrent } from './credit-totals.ts';
 
 /**
  * Dates covering every fact's date, to bound the FX grid and the calendar periods (a wider range
@@ -44,7 +45,8 @@ export async function factDateRange(
       // every credit's date, and the earliest the account totals keep (a date whose credits have
       // since been replaced stays their first: the grid must cover it too)
       const { rows } = await sql<{ first: string | null; last: string | null }>`
-        select least(min(date), (select min(first_date) from credit_account_totals))::text as first,
+        select least(min(date), (select min(first_date) from credit_account_totals),
+            (select min(first_date) from credit_holder_totals))::text as first,
           max(date)::text as last from credits`.execute(db);
       return rows[0] ?? { first: null, last: null };
     }
@@ -84,8 +86,8 @@ export interface CreditScope {
   narrowing: CreditConditions;
   /** Credit facts come in it, converted by the statement's `fx` grid (credit-facts.ts). */
   reportingCurrency: string;
-  /** The credit totals crediting keeps are current in it (credit-totals.ts). */
-  creditTotals: boolean;
+  /** Which credit totals crediting keeps are current in it (credit-totals.ts). */
+  creditTotals: CreditTotalsCurrent;
 }
 
 /**

@@ -174,7 +174,10 @@ async function metricRows(
 
   const quotaPeriod = quotaPeriodOf(metric, fiscalCalendar, period, asOf);
   const keys = creditKeys(used, visibility.kind !== 'all');
-  const creditTotals = metric.basis === 'credit' && (await creditTotalsCurrent(db, reportingCurrency));
+  const creditTotals =
+    metric.basis === 'credit'
+      ? await creditTotalsCurrent(db, reportingCurrency)
+      : { byAccountAndDate: false, byHolder: false };
   const factsFor = (narrowing: CreditConditions) =>
     factsOf(metric.basis, asOf, quotaPeriod, {
       keys,
