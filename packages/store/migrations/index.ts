@@ -12,6 +12,7 @@ import * as historyAndBookingsIndexes from './2026-11-25T1230-history-and-bookin
 import * as derivedRollups from './2026-11-25T1300-derived-rollups.ts';
 import * as creditTotals from './2026-11-25T1400-credit-totals.ts';
 import * as creditHolderTotals from './2026-11-25T1500-credit-holder-totals.ts';
+import * as creditsInDateOrder from './2026-11-25T1600-credits-in-date-order.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-24T0900-foundation': foundation,
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25T1300-derived-rollups': derivedRollups,
   '2026-11-25T1400-credit-totals': creditTotals,
   '2026-11-25T1500-credit-holder-totals': creditHolderTotals,
+  '2026-11-25T1600-credits-in-date-order': creditsInDateOrder,
 };
