@@ -42,8 +42,8 @@ export async function factDateRange(
     case 'forecast':
       return { first: p!.start, last: p!.end };
     case 'credit': {
-      // every credit's date, and the earliest the account totals keep (a date whose credits have
-      // since been replaced stays their first: the grid must cover it too)
+      // every credit's date, and the earliest the account and holder totals keep (a date whose
+      // credits have since been replaced stays their first: the grid must cover it too)
       const { rows } = await sql<{ first: string | null; last: string | null }>`
         select least(min(date), (select min(first_date) from credit_account_totals),
             (select min(first_date) from credit_holder_totals))::text as first,
